@@ -136,4 +136,12 @@ export type SouErrorCode =
   | 'MODEL_LOAD'
   | 'WORKER_CRASHED'
   | 'ABORTED'
-  | 'PERSONAL_IMPORT';
+  | 'PERSONAL_IMPORT'
+  // Voice search (src/voice, src/core/voice): each maps to a message that says what to do next.
+  | 'MIC_DENIED'
+  | 'MIC_UNAVAILABLE'
+  | 'VOICE_NO_SPEECH'
+  | 'VOICE_NOISE_ONLY'
+  | 'AUDIO_TOO_LONG'
+  | 'AUDIO_UNSUPPORTED'
+  | 'AUDIO_DECODE';

@@ -1,0 +1,329 @@
+/**
+ * The main-thread client the UI talks to. It runs the first-run flow, owns the two workers
+ * (search: catalog + engine; embed: the text encoder), orders as-you-type searches so that only
+ * the latest one is answered, and keeps lexical search working whatever happens to embedding.
+ */
+import * as Comlink from 'comlink';
+import './comlinkErrors';
+import { SouError, type SearchRequest } from '../core/types';
+import { IMAGE_KEY_PREFIX, readImage } from '../storage/catalogStore';
+import { requestPersistence, storageInfo } from '../storage/db';
+import { LatestOnlyQueue, abortedError } from './latestOnly';
+import { SupervisedWorker, supportsModuleWorkers } from './supervisedWorker';
+import type {
+  AppClient,
+  BackgroundStatus,
+  EmbedBackend,
+  EmbedProgress,
+  ImportProgress,
+  ModelProgress,
+  EncoderInfo,
+  ImportReport,
+  ProgressCallback,
+  SearchBackend,
+  SearchQuery,
+  SearchResult,
+} from './types';
+
+export const BUILTIN_CATALOG_URL = '/catalog/catalog.jsonl';
+/** How long a search waits for the query embedding before showing lexical results first. */
+export const QUERY_EMBED_GRACE_MS = 120;
+/** The embed worker (and its model) is shut down after this long without use. */
+export const EMBED_IDLE_MS = 5 * 60_000;
+
+/** Calls a backend that lives in a worker or, as a fallback, on the main thread. */
+interface BackendCaller<T> {
+  call<R>(fn: (api: T) => Promise<R>): Promise<R>;
+  terminate(): void;
+}
+
+function workerCaller<T>(w: SupervisedWorker<T>): BackendCaller<T> {
+  // Comlink.Remote<T> has the same promise-returning methods as T for our interfaces.
+  return { call: (fn) => w.call((api) => fn(api as unknown as T)), terminate: () => w.terminate() };
+}
+
+function mainThreadSearch(): BackendCaller<SearchBackend> {
+  const service = import('./searchService').then((m) => m.createSearchService());
+  return { call: async (fn) => fn(await service), terminate: () => undefined };
+}
+
+export interface AppClientOptions {
+  catalogUrl?: string;
+  /** For tests and for browsers without module workers. */
+  forceMainThread?: boolean;
+}
+
+export class WorkerAppClient implements AppClient {
+  private state: BackgroundStatus = {
+    catalog: { phase: 'starting' },
+    encoder: { state: 'lexical' },
+    workerError: null,
+  };
+  private listeners = new Set<(s: BackgroundStatus) => void>();
+  private readonly search$: BackendCaller<SearchBackend>;
+  private readonly embed$: BackendCaller<EmbedBackend> | null;
+  private readonly searchQueue = new LatestOnlyQueue();
+  private searchGeneration = 0;
+  /** Bumped whenever the catalog changes, so stale embedding runs cannot mark the encoder ready. */
+  private catalogGeneration = 0;
+  private encoder: EncoderInfo | null = null;
+  private semanticReady = false;
+  private started: Promise<void> | null = null;
+  private readonly imageUrls = new Map<string, Promise<string>>();
+  private readonly queryVectors = new Map<string, Float32Array>();
+  private readonly catalogUrl: string;
+
+  constructor(opts: AppClientOptions = {}) {
+    this.catalogUrl = opts.catalogUrl ?? BUILTIN_CATALOG_URL;
+    const workers = !opts.forceMainThread && supportsModuleWorkers();
+    if (workers) {
+      this.search$ = workerCaller(
+        new SupervisedWorker<SearchBackend>({
+          name: 'search',
+          create: () => new Worker(new URL('../../workers/search.worker.ts', import.meta.url), { type: 'module', name: 'sou-search' }),
+          // A restarted search worker reloads the stored catalog (and vectors) on its own.
+          init: async (api) => {
+            await api.openStored();
+            if (this.semanticReady && this.encoder) await api.reloadVectors(this.encoder.id);
+          },
+          onFatal: (err) => this.update({ workerError: { code: err.code, message: err.message } }),
+        }),
+      );
+      this.embed$ = workerCaller(
+        new SupervisedWorker<EmbedBackend>({
+          name: 'embedding',
+          create: () => new Worker(new URL('../../workers/embed.worker.ts', import.meta.url), { type: 'module', name: 'sou-embed' }),
+          init: async (api) => {
+            await api.load(
+              Comlink.proxy((p: ModelProgress) => {
+                if (this.state.encoder.state === 'loading') this.update({ encoder: { state: 'loading', progress: p } });
+              }),
+            );
+          },
+          idleMs: EMBED_IDLE_MS,
+          onFatal: (err) => {
+            this.semanticReady = false;
+            this.update({
+              encoder: { state: 'failed', code: err.code, message: err.message },
+              workerError: { code: err.code, message: err.message },
+            });
+          },
+        }),
+      );
+    } else {
+      // No module workers: search runs on the main thread; the encoder (transformers.js) is
+      // never loaded there, to keep the page responsive and the main bundle small.
+      this.search$ = mainThreadSearch();
+      this.embed$ = null;
+    }
+  }
+
+  status(): BackgroundStatus {
+    return this.state;
+  }
+
+  subscribe(listener: (s: BackgroundStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private update(patch: Partial<BackgroundStatus>): void {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l(this.state);
+  }
+
+  start(): Promise<void> {
+    this.started ??= this.runStartup();
+    return this.started;
+  }
+
+  private async runStartup(): Promise<void> {
+    void requestPersistence();
+    let stored = null;
+    try {
+      stored = await this.search$.call((api) => api.openStored());
+    } catch (err) {
+      // Storage may be unavailable (private mode); the served catalog can still be searched.
+      console.warn('sou: stored catalog unavailable', err);
+    }
+    if (stored) this.update({ catalog: { phase: 'ready', info: stored, offline: false } });
+    // A catalog the shop owner imported from files is never replaced by the built-in one.
+    if (stored?.source === 'files') {
+      void this.startSemantic();
+      return;
+    }
+    try {
+      const result = await this.search$.call((api) =>
+        api.syncBuiltin(
+          this.catalogUrl,
+          Comlink.proxy((progress: ImportProgress) => {
+            if (!stored) this.update({ catalog: { phase: 'importing', progress } });
+          }),
+        ),
+      );
+      if (result.catalog) {
+        if (result.imported) this.catalogChanged();
+        this.update({ catalog: { phase: 'ready', info: result.catalog, offline: result.offline } });
+      } else {
+        this.update({ catalog: { phase: 'empty' } });
+      }
+    } catch (err) {
+      const e = toSouError(err);
+      if (!stored) this.update({ catalog: { phase: 'error', code: e.code, message: e.message } });
+      else console.warn('sou: built-in catalog update failed; keeping the stored one', err);
+    }
+    if (this.state.catalog.phase === 'ready') void this.startSemantic();
+  }
+
+  private catalogChanged(): void {
+    this.catalogGeneration++;
+    this.semanticReady = false;
+    for (const url of this.imageUrls.values()) void url.then((u) => u.startsWith('blob:') && URL.revokeObjectURL(u));
+    this.imageUrls.clear();
+    this.queryVectors.clear();
+  }
+
+  /** Loads the encoder, embeds what is missing of the catalog, then turns on hybrid search. */
+  private async startSemantic(): Promise<void> {
+    const embed = this.embed$;
+    if (!embed) return;
+    const generation = this.catalogGeneration;
+    try {
+      if (!this.encoder) {
+        this.update({ encoder: { state: 'loading', progress: null } });
+        // The worker's init() loads the model with progress; load() again just returns its info.
+        this.encoder = await embed.call((api) => api.load());
+      }
+      const encoder = this.encoder;
+      if (generation !== this.catalogGeneration) return;
+      if (!(await this.search$.call((api) => api.reloadVectors(encoder.id)))) {
+        this.update({ encoder: { state: 'embedding', encoder, progress: { done: 0, total: 0 } } });
+        await embed.call((api) =>
+          api.embedCatalog(
+            Comlink.proxy((progress: EmbedProgress) => {
+              if (generation === this.catalogGeneration) this.update({ encoder: { state: 'embedding', encoder, progress } });
+            }),
+          ),
+        );
+        if (generation !== this.catalogGeneration) return;
+        if (!(await this.search$.call((api) => api.reloadVectors(encoder.id)))) {
+          throw new SouError('MODEL_LOAD', 'Catalog vectors are incomplete after embedding; semantic search stays off.');
+        }
+      }
+      if (generation !== this.catalogGeneration) return;
+      this.semanticReady = true;
+      this.update({ encoder: { state: 'ready', encoder } });
+    } catch (err) {
+      if (generation !== this.catalogGeneration) return;
+      const e = toSouError(err);
+      this.semanticReady = false;
+      this.update({ encoder: { state: 'failed', code: e.code, message: e.message } });
+    }
+  }
+
+  async search(q: SearchQuery, onResult: (r: SearchResult) => void): Promise<void> {
+    const generation = ++this.searchGeneration;
+    const isCurrent = () => generation === this.searchGeneration;
+    const base: SearchRequest = { query: q.query, filters: q.filters, limit: q.limit };
+    const semantic = this.semanticReady && this.embed$ && q.query.trim() !== '';
+    const vectorPromise = semantic ? this.queryVector(q.query.trim()) : null;
+
+    let vector: Float32Array | null = null;
+    let lexicalShown = false;
+    if (vectorPromise) {
+      vector = await Promise.race([vectorPromise.catch(() => null), delay(QUERY_EMBED_GRACE_MS).then(() => null)]);
+      if (!isCurrent()) throw abortedError();
+    }
+    if (!vector) {
+      const lexical = await this.searchQueue.run(() => this.search$.call((api) => api.search(base)));
+      if (!isCurrent()) throw abortedError();
+      onResult(lexical);
+      lexicalShown = true;
+      if (!vectorPromise) return;
+      vector = await vectorPromise.catch(() => null);
+      if (!isCurrent()) throw abortedError();
+      if (!vector) return; // the encoder failed for this query: the lexical answer stands
+    }
+    const hybrid = await this.searchQueue.run(() =>
+      this.search$.call((api) => api.search({ ...base, queryVector: vector, mode: 'hybrid' })),
+    );
+    if (!isCurrent()) throw abortedError();
+    void lexicalShown;
+    onResult(hybrid);
+  }
+
+  private async queryVector(text: string): Promise<Float32Array | null> {
+    const cached = this.queryVectors.get(text);
+    if (cached) return cached;
+    const v = await this.embed$!.call((api) => api.embedQuery(text));
+    this.queryVectors.set(text, v);
+    if (this.queryVectors.size > 200) this.queryVectors.delete(this.queryVectors.keys().next().value!);
+    return v;
+  }
+
+  private async afterImport(report: ImportReport): Promise<ImportReport> {
+    this.catalogChanged();
+    this.update({ catalog: { phase: 'ready', info: report.catalog, offline: false } });
+    if (this.state.encoder.state !== 'failed') this.update({ encoder: { state: 'lexical' } });
+    void this.startSemantic();
+    return report;
+  }
+
+  async importFiles(files: File[], onProgress: ProgressCallback): Promise<ImportReport> {
+    const report = await this.search$.call((api) => api.importFiles(files, Comlink.proxy(onProgress)));
+    return this.afterImport(report);
+  }
+
+  async restoreBuiltin(onProgress: ProgressCallback): Promise<ImportReport | null> {
+    const result = await this.search$.call((api) => api.syncBuiltin(this.catalogUrl, Comlink.proxy(onProgress)));
+    if (!result.catalog) throw new SouError('CATALOG_EMPTY', 'The built-in catalog could not be loaded. Check the connection and try again.');
+    if (result.offline) {
+      throw new SouError('STORAGE_UNAVAILABLE', 'The built-in catalog cannot be downloaded while offline. Your current catalog is unchanged.');
+    }
+    const report: ImportReport = result.report ?? {
+      catalog: result.catalog,
+      issues: [],
+      accepted: result.catalog.counts.products,
+      rejected: 0,
+      images: 0,
+    };
+    return this.afterImport(report);
+  }
+
+  storageInfo() {
+    return storageInfo();
+  }
+
+  imageUrl(src: string): Promise<string> {
+    if (!src.startsWith(IMAGE_KEY_PREFIX)) return Promise.resolve(src);
+    let url = this.imageUrls.get(src);
+    if (!url) {
+      url = readImage(src).then((blob) => {
+        if (!blob) throw new SouError('IMAGE_DECODE', `Image ${src.slice(IMAGE_KEY_PREFIX.length)} is not stored.`);
+        return URL.createObjectURL(blob);
+      });
+      this.imageUrls.set(src, url);
+    }
+    return url;
+  }
+
+  dispose(): void {
+    this.search$.terminate();
+    this.embed$?.terminate();
+    this.listeners.clear();
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+export function toSouError(err: unknown): SouError {
+  if (err instanceof SouError) return err;
+  // Errors thrown in a worker arrive through comlink as plain Errors; keep a code if one came along.
+  const e = err as { code?: string; message?: string; name?: string } | null;
+  if (e && typeof e.code === 'string' && e.name === 'SouError') {
+    return new SouError(e.code as SouError['code'], e.message ?? 'Unknown error');
+  }
+  return new SouError('STORAGE_UNAVAILABLE', e?.message ?? String(err));
+}

@@ -1,0 +1,228 @@
+/**
+ * The search backend: stored catalog + SearchEngine. Runs inside workers/search.worker.ts, or on
+ * the main thread when module workers are unavailable. Imports are staged then swapped: the new
+ * catalog is parsed, validated and indexed first, then written in one IndexedDB transaction, and
+ * only then replaces the engine in memory — a failure at any step leaves the old catalog in place.
+ */
+import { SouError, type Product, type SearchRequest } from '../core/types';
+import { IMAGE_KEY_PREFIX, readCatalog, readCatalogMeta, replaceCatalog, type StoredImage } from '../storage/catalogStore';
+import type { CatalogMeta } from '../storage/db';
+import { loadVectors } from '../storage/vectorStore';
+import { buildEngine, fingerprintOf, parseCatalogInput, type Engine, type ParsedCatalog } from './coreApi';
+import type {
+  CatalogInfo,
+  ImportIssue,
+  ImportReport,
+  ProgressCallback,
+  SearchBackend,
+  SearchResult,
+  StartupResult,
+} from './types';
+
+const CATALOG_FILE = /\.(jsonl|ndjson|json|csv)$/i;
+const IMAGE_FILE = /\.(jpe?g|png|gif|webp|avif|svg)$/i;
+
+function toInfo(meta: CatalogMeta): CatalogInfo {
+  const { key: _key, ...info } = meta;
+  return info;
+}
+
+/** Path of a chosen file as the catalog refers to it: relative to the folder the user picked. */
+function relativePath(f: File): string {
+  const rel = (f as File & { webkitRelativePath?: string }).webkitRelativePath || f.name;
+  // A folder pick gives "shop/images/a.jpg"; the catalog inside says "images/a.jpg".
+  return rel.replace(/\\/g, '/');
+}
+
+function normaliseRef(ref: string): string {
+  return ref.replace(/\\/g, '/').replace(/^\.\//, '').replace(/^\/+/, '');
+}
+
+export function createSearchService(): SearchBackend & { engineForTests(): Engine | null } {
+  let engine: Engine | null = null;
+  let products: Product[] = [];
+  let info: CatalogInfo | null = null;
+  let vectorEncoder: string | null = null;
+
+  function swapIn(next: Engine, nextProducts: Product[], meta: CatalogMeta): void {
+    engine = next;
+    products = nextProducts;
+    info = toInfo(meta);
+    vectorEncoder = null;
+  }
+
+  async function stageAndStore(
+    parsed: ParsedCatalog,
+    source: CatalogInfo['source'],
+    label: string,
+    images: StoredImage[],
+    onProgress?: ProgressCallback,
+  ): Promise<ImportReport> {
+    if (parsed.products.length === 0) {
+      throw new SouError('CATALOG_EMPTY', 'No valid products were found, so nothing was imported. Fix the issues listed and import again.', {
+        issues: parsed.issues.slice(0, 200),
+      });
+    }
+    onProgress?.({ phase: 'indexing', done: 0, total: parsed.products.length });
+    const staged = buildEngine(parsed.products);
+    onProgress?.({ phase: 'storing', done: 0, total: parsed.products.length });
+    const meta = await replaceCatalog({
+      meta: {
+        fingerprint: fingerprintOf(parsed.products),
+        source,
+        label,
+        counts: { products: parsed.products.length, images: images.length, issues: parsed.issues.length },
+        importedAt: Date.now(),
+      },
+      products: parsed.products,
+      images,
+    });
+    onProgress?.({ phase: 'storing', done: parsed.products.length, total: parsed.products.length });
+    swapIn(staged, parsed.products, meta);
+    return {
+      catalog: toInfo(meta),
+      issues: parsed.issues,
+      accepted: parsed.products.length,
+      rejected: parsed.rejected,
+      images: images.length,
+    };
+  }
+
+  const service = {
+    engineForTests: () => engine,
+
+    async openStored(): Promise<CatalogInfo | null> {
+      const stored = await readCatalog();
+      if (!stored || stored.products.length === 0) return null;
+      engine = buildEngine(stored.products);
+      products = stored.products;
+      info = toInfo(stored.meta);
+      vectorEncoder = null;
+      return info;
+    },
+
+    async catalogInfo(): Promise<CatalogInfo | null> {
+      return info;
+    },
+
+    async syncBuiltin(catalogUrl: string, onProgress?: ProgressCallback): Promise<StartupResult> {
+      if (!info) {
+        const meta = await readCatalogMeta().catch(() => null);
+        if (meta) await service.openStored();
+      }
+      const absolute = new URL(catalogUrl, self.location.href);
+      let res: Response;
+      try {
+        onProgress?.({ phase: 'fetching', done: 0, total: 0 });
+        res = await fetch(absolute, { cache: 'no-cache' });
+        if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      } catch (err) {
+        if (info) return { catalog: info, offline: true, imported: false };
+        throw new SouError(
+          'CATALOG_EMPTY',
+          `The catalog could not be downloaded (${err instanceof Error ? err.message : String(err)}) and none is stored yet. Connect to the network once and reload.`,
+        );
+      }
+      const declared = Number(res.headers.get('content-length') ?? 0) || undefined;
+      const parsed = await parseCatalogInput(res.body ?? (await res.arrayBuffer()), {
+        fileName: absolute.pathname.split('/').pop() || 'catalog.jsonl',
+        baseUrl: absolute.pathname,
+        totalBytes: declared,
+        onProgress: (done, total) => onProgress?.({ phase: 'parsing', done, total }),
+      });
+      if (info && info.source === 'builtin' && parsed.products.length && fingerprintOf(parsed.products) === info.fingerprint) {
+        return { catalog: info, offline: false, imported: false };
+      }
+      const report = await stageAndStore(parsed, 'builtin', absolute.pathname, [], onProgress);
+      return { catalog: report.catalog, offline: false, imported: true, report };
+    },
+
+    async importFiles(files: File[], onProgress?: ProgressCallback): Promise<ImportReport> {
+      const catalogFiles = files.filter((f) => CATALOG_FILE.test(f.name));
+      if (catalogFiles.length === 0) {
+        throw new SouError('CATALOG_FORMAT', 'No catalog file was selected. Choose a .jsonl, .json or .csv file (with its images, if any).');
+      }
+      if (catalogFiles.length > 1) {
+        throw new SouError(
+          'CATALOG_FORMAT',
+          `Several catalog files were selected (${catalogFiles.map((f) => f.name).join(', ')}). Choose exactly one catalog file.`,
+        );
+      }
+      const file = catalogFiles[0];
+      onProgress?.({ phase: 'reading', done: 0, total: file.size });
+      const bytes = new Uint8Array(await file.arrayBuffer());
+
+      // Images are looked up by their path relative to the catalog file's folder.
+      const catalogDir = relativePath(file).split('/').slice(0, -1).join('/');
+      const imageFiles = new Map<string, File>();
+      for (const f of files) {
+        if (!IMAGE_FILE.test(f.name) && !f.type.startsWith('image/')) continue;
+        let rel = relativePath(f);
+        if (catalogDir && rel.startsWith(catalogDir + '/')) rel = rel.slice(catalogDir.length + 1);
+        imageFiles.set(rel, f);
+        if (!imageFiles.has(f.name)) imageFiles.set(f.name, f);
+      }
+
+      const parsed = await parseCatalogInput(bytes, {
+        fileName: file.name,
+        baseUrl: null,
+        totalBytes: file.size,
+        onProgress: (done, total) => onProgress?.({ phase: 'parsing', done, total }),
+      });
+      const images: StoredImage[] = [];
+      const stored = new Map<File, string>();
+      const missing: ImportIssue[] = [];
+      const resolved: Product[] = [];
+      for (const p of parsed.products) {
+        const ref = p.image ? normaliseRef(p.image) : '';
+        if (!ref || /^(https?:|data:|blob:)/i.test(p.image)) {
+          resolved.push(p);
+          continue;
+        }
+        const f = imageFiles.get(ref) ?? imageFiles.get(ref.split('/').pop() ?? '');
+        if (!f) {
+          missing.push({ severity: 'warning', file: file.name, field: 'image', message: `Image "${p.image}" of product ${p.id} was not among the selected files; it will show without a picture.` });
+          resolved.push({ ...p, image: '' });
+          continue;
+        }
+        let key = stored.get(f);
+        if (!key) {
+          key = IMAGE_KEY_PREFIX + relativePath(f);
+          stored.set(f, key);
+          images.push({ key, type: f.type || 'application/octet-stream', bytes: await f.arrayBuffer() });
+        }
+        resolved.push({ ...p, image: key });
+      }
+      return stageAndStore(
+        { products: resolved, issues: [...parsed.issues, ...missing.slice(0, 100)], rejected: parsed.rejected },
+        'files',
+        file.name,
+        images,
+        onProgress,
+      );
+    },
+
+    async search(req: SearchRequest): Promise<SearchResult> {
+      if (!engine) throw new SouError('CATALOG_EMPTY', 'No catalog is loaded yet. Wait for it to load, or import one in the Catalog panel.');
+      const useVector = req.queryVector && vectorEncoder ? req.queryVector : null;
+      const res = engine.search({ ...req, queryVector: useVector, mode: useVector ? (req.mode ?? 'hybrid') : 'lexical' });
+      const { hits, ...rest } = res;
+      const items = [];
+      for (const hit of hits) {
+        const product = engine.product(hit.id);
+        if (product) items.push({ hit, product });
+      }
+      return { ...rest, items, semanticEncoder: useVector ? vectorEncoder : null };
+    },
+
+    async reloadVectors(encoderId: string): Promise<boolean> {
+      if (!engine || !info) return false;
+      const vectors = await loadVectors(encoderId, info.fingerprint, products.map((p) => p.id));
+      if (!vectors) return false;
+      engine.setVectors(encoderId, vectors);
+      vectorEncoder = encoderId;
+      return true;
+    },
+  };
+  return service;
+}

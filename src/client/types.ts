@@ -1,0 +1,148 @@
+/**
+ * Contracts between the UI, the main-thread client and the workers. Everything here is
+ * structured-clone friendly (crosses postMessage) except callbacks, which comlink proxies.
+ */
+import type { Filters, Product, SearchHit, SearchRequest, SearchResponse, SouErrorCode } from '../core/types';
+import type { StorageInfo } from '../storage/db';
+
+export type { StorageInfo };
+
+export interface CatalogInfo {
+  fingerprint: string;
+  source: 'builtin' | 'files';
+  label: string;
+  counts: { products: number; images: number; issues: number };
+  importedAt: number;
+}
+
+/** One problem found in a catalog file, with the line (JSONL/CSV) or index (JSON) it is on. */
+export interface ImportIssue {
+  severity: 'error' | 'warning';
+  message: string;
+  file?: string;
+  line?: number;
+  field?: string;
+}
+
+export interface ImportProgress {
+  phase: 'fetching' | 'reading' | 'parsing' | 'storing' | 'indexing';
+  done: number;
+  /** 0 when unknown. */
+  total: number;
+}
+
+export interface ImportReport {
+  catalog: CatalogInfo;
+  issues: ImportIssue[];
+  /** Rows accepted / rejected / images stored. */
+  accepted: number;
+  rejected: number;
+  images: number;
+}
+
+/** How a startup ended: the served catalog was imported, the stored one reused, or nothing. */
+export interface StartupResult {
+  catalog: CatalogInfo | null;
+  /** True when the served catalog could not be fetched (offline) and the stored one is used. */
+  offline: boolean;
+  imported: boolean;
+  report?: ImportReport;
+}
+
+export interface ResultItem {
+  hit: SearchHit;
+  product: Product;
+}
+
+export interface SearchResult extends Omit<SearchResponse, 'hits'> {
+  items: ResultItem[];
+  /** Which encoder's vectors contributed, or null for a lexical-only answer. */
+  semanticEncoder: string | null;
+}
+
+export type ProgressCallback = (p: ImportProgress) => void;
+
+/** What the search worker exposes (and the main-thread fallback implements identically). */
+export interface SearchBackend {
+  openStored(): Promise<CatalogInfo | null>;
+  syncBuiltin(catalogUrl: string, onProgress?: ProgressCallback): Promise<StartupResult>;
+  importFiles(files: File[], onProgress?: ProgressCallback): Promise<ImportReport>;
+  search(req: SearchRequest): Promise<SearchResult>;
+  /** Loads stored vectors of this encoder into the engine; false if incomplete. */
+  reloadVectors(encoderId: string): Promise<boolean>;
+  catalogInfo(): Promise<CatalogInfo | null>;
+}
+
+export interface EncoderInfo {
+  id: string;
+  dims: number;
+  /** 'instant' = bundled word-vector encoder; 'minilm' = a real sentence-transformer model. */
+  kind: 'instant' | 'minilm' | 'other';
+}
+
+export interface ModelProgress {
+  /** The file being loaded, e.g. "onnx/model_quantized.onnx". */
+  file: string;
+  loaded: number;
+  total: number;
+  status: 'initiate' | 'download' | 'progress' | 'done' | 'ready';
+}
+
+export interface EmbedProgress {
+  done: number;
+  total: number;
+}
+
+/** What the embed worker exposes. */
+export interface EmbedBackend {
+  load(onProgress?: (p: ModelProgress) => void): Promise<EncoderInfo>;
+  embedQuery(text: string): Promise<Float32Array>;
+  /** Embeds rows of the stored catalog not yet stored for this encoder; resumable. */
+  embedCatalog(onProgress?: (p: EmbedProgress) => void): Promise<EmbedProgress>;
+}
+
+/** The state the UI renders about the background machinery. */
+export interface BackgroundStatus {
+  catalog:
+    | { phase: 'starting' }
+    | { phase: 'importing'; progress: ImportProgress }
+    | { phase: 'ready'; info: CatalogInfo; offline: boolean }
+    | { phase: 'empty' }
+    | { phase: 'error'; code: SouErrorCode; message: string };
+  encoder:
+    | { state: 'lexical' }
+    | { state: 'loading'; progress: ModelProgress | null }
+    | { state: 'embedding'; encoder: EncoderInfo; progress: EmbedProgress }
+    | { state: 'ready'; encoder: EncoderInfo }
+    | { state: 'failed'; code: SouErrorCode; message: string };
+  /** A worker crashed for good; search may still work lexically. */
+  workerError: { code: SouErrorCode; message: string } | null;
+}
+
+export interface SearchQuery {
+  query: string;
+  filters: Filters;
+  limit?: number;
+}
+
+/**
+ * The one object the UI talks to. `src/client/appClient.ts` implements it over the workers;
+ * component tests pass a fake.
+ */
+export interface AppClient {
+  /** First-run flow; resolves when search can answer (lexically at least). */
+  start(): Promise<void>;
+  subscribe(listener: (status: BackgroundStatus) => void): () => void;
+  status(): BackgroundStatus;
+  /**
+   * Searches; calls `onResult` first with lexical results, then again with hybrid results when
+   * the semantic encoder is ready. Rejects with SouError('ABORTED') when a newer search replaced it.
+   */
+  search(q: SearchQuery, onResult: (r: SearchResult) => void): Promise<void>;
+  importFiles(files: File[], onProgress: ProgressCallback): Promise<ImportReport>;
+  restoreBuiltin(onProgress: ProgressCallback): Promise<ImportReport | null>;
+  storageInfo(): Promise<StorageInfo>;
+  /** A displayable URL for a product image (object URL for images imported from files). */
+  imageUrl(src: string): Promise<string>;
+  dispose(): void;
+}

@@ -1,0 +1,470 @@
+/**
+ * Creating, updating, pausing and erasing a personal profile. recordEvent() mutates the profile
+ * in place (cheap in a worker) and returns what it did; the profile stays plain JSON.
+ */
+import { attributesOf, queryMentions } from './attributes';
+import {
+  lazyAffinities,
+  decayFactor,
+  INITIAL_WEIGHTS,
+  itemFeatures,
+  MAX_WEIGHT,
+  refreshEvidence,
+  refreshProduct,
+  shopperVector,
+  type FeatureContext,
+} from './model';
+import {
+  EVENT_TYPES,
+  FAMILIES,
+  PROFILE_FORMAT,
+  PROFILE_VERSION,
+  type Evidence,
+  type Family,
+  type PersonalEvent,
+  type PersonalProfile,
+  type ProductLookup,
+  type ProductStats,
+  type RecentList,
+  type VectorLookup,
+} from './types';
+import type { Product } from '../types';
+
+/** Storage bounds: everything beyond them is compacted or evicted (least evidence first). */
+export const LIMITS = {
+  events: 1000,
+  products: 2000,
+  valuesPerFamily: 300,
+  coviewAnchors: 500,
+  coviewNeighbours: 20,
+  recentLists: 8,
+  impressionDepth: 20,
+  sessionItems: 12,
+  idLength: 200,
+  queryLength: 200,
+} as const;
+
+/** Feedback weights, in "one click at the top position" units. */
+const SIGNAL = { click: 1, longDwell: 0.5, cart: 2, purchase: 3, thumbsUp: 3, thumbsDown: 3, bounce: 0.3 } as const;
+const LONG_DWELL_MS = 20_000;
+const BOUNCE_MS = 4_000;
+/** Examination probability at 0-based rank k is (k+1)^-ETA; IPW weights are capped (variance). */
+const ETA = 1;
+const IPW_CAP = 3;
+/** A click is compared with the items up to this many ranks above and below it. */
+const NEIGHBOUR_SPAN = 3;
+/** Opponents for carts, thumbs and other signals: the nearest items of the product's list. */
+const NEIGHBOURS = 4;
+/** A value the query asked for explains the choice; it counts this much as taste evidence. */
+const MENTIONED_WEIGHT = 0.25;
+const SESSION_GAP_MS = 30 * 60 * 1000;
+/** enforceBounds() runs every this many learning events (and on import). */
+export const BOUNDS_EVERY = 16;
+const LEARNING_RATE = 0.05;
+const WEIGHT_PRIOR_PULL = 0.01;
+
+function dict<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+/** A profile that has learned nothing: rerank() leaves results exactly as the engine ranked them. */
+export function createProfile(): PersonalProfile {
+  const affinity = {} as Record<Family, Record<string, Evidence>>;
+  for (const f of FAMILIES) affinity[f] = dict<Evidence>();
+  return {
+    format: PROFILE_FORMAT,
+    version: PROFILE_VERSION,
+    paused: false,
+    seq: 0,
+    firstAt: null,
+    lastAt: null,
+    currency: null,
+    affinity,
+    weights: [...INITIAL_WEIGHTS],
+    weightUpdates: 0,
+    products: dict<ProductStats>(),
+    coviews: dict<Record<string, number>>(),
+    embedding: null,
+    recentLists: [],
+    session: null,
+    events: [],
+    compacted: { count: 0, byType: dict<number>(), firstAt: null, lastAt: null },
+  };
+}
+
+/** Erase: the result is indistinguishable from a new profile (pause state is not kept either). */
+export function eraseProfile(): PersonalProfile {
+  return createProfile();
+}
+
+export function setPaused(profile: PersonalProfile, paused: boolean): PersonalProfile {
+  profile.paused = paused;
+  return profile;
+}
+
+export interface RecordOptions {
+  /** Catalog vectors; when given, liked items move the shopper's point in that space. */
+  vectorOf?: VectorLookup;
+}
+
+export interface RecordResult {
+  /** True when the event was stored. */
+  stored: boolean;
+  /** True when it changed what the model knows. */
+  learned: boolean;
+  /** Why it was not stored/learned, for logs: 'paused', 'invalid', 'unknown product'. */
+  reason?: string;
+}
+
+/** Validates and copies an event; null when it is unusable. Bad clocks are repaired, not fatal. */
+export function sanitizeEvent(raw: unknown, fallbackAt: number): PersonalEvent | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const e = raw as Record<string, unknown>;
+  if (typeof e.type !== 'string' || !EVENT_TYPES.includes(e.type as PersonalEvent['type'])) return null;
+  const out: PersonalEvent = {
+    type: e.type as PersonalEvent['type'],
+    at: typeof e.at === 'number' && Number.isFinite(e.at) ? e.at : fallbackAt,
+  };
+  const str = (v: unknown, max: number) => (typeof v === 'string' && v.length > 0 ? v.slice(0, max) : undefined);
+  const sessionId = str(e.sessionId, LIMITS.idLength);
+  if (sessionId) out.sessionId = sessionId;
+  const query = str(e.query, LIMITS.queryLength);
+  if (query) out.query = query;
+  const productId = str(e.productId, LIMITS.idLength);
+  if (productId) out.productId = productId;
+  if (typeof e.position === 'number' && Number.isInteger(e.position) && e.position >= 0) out.position = e.position;
+  if (Array.isArray(e.productIds)) {
+    out.productIds = e.productIds
+      .filter((x): x is string => typeof x === 'string' && x.length > 0 && x.length <= LIMITS.idLength)
+      .slice(0, 50);
+  }
+  if (typeof e.dwellMs === 'number' && Number.isFinite(e.dwellMs) && e.dwellMs >= 0) out.dwellMs = Math.min(e.dwellMs, 3_600_000);
+  const needsProduct = out.type !== 'query' && out.type !== 'impression';
+  if (needsProduct && !out.productId) return null;
+  if (out.type === 'impression' && !out.productIds?.length) return null;
+  if (out.type === 'dwell' && out.dwellMs === undefined) return null;
+  return out;
+}
+
+/**
+ * Learns from one event. Events about products no longer in the catalog are stored but teach
+ * nothing; events with odd clocks are fine (decay runs on the event counter, not the clock).
+ */
+export function recordEvent(
+  profile: PersonalProfile,
+  rawEvent: PersonalEvent,
+  catalog: ProductLookup,
+  options: RecordOptions = {},
+): RecordResult {
+  if (profile.paused) return { stored: false, learned: false, reason: 'paused' };
+  const event = sanitizeEvent(rawEvent, profile.lastAt ?? 0);
+  if (!event) return { stored: false, learned: false, reason: 'invalid' };
+  appendEvent(profile, event);
+  if (event.type === 'query') return { stored: true, learned: false };
+
+  profile.seq += 1;
+  if (event.type === 'impression') {
+    rememberList(profile, event);
+    return { stored: true, learned: false };
+  }
+  const product = catalog(event.productId!);
+  if (!product) return { stored: true, learned: false, reason: 'unknown product' };
+  if (!profile.currency && product.currency) profile.currency = product.currency;
+  const stats = productStats(profile, product.id);
+  const ctx: FeatureContext = { profile, affinities: lazyAffinities(profile), userVector: shopperVector(profile), vectorOf: options.vectorOf };
+  const list = findList(profile, product.id, event.query);
+  const query = event.query ?? list?.query;
+  switch (event.type) {
+    case 'click': {
+      const position = event.position ?? (list ? list.ids.indexOf(product.id) : -1);
+      const ipw = position >= 0 ? Math.min(IPW_CAP, Math.pow(position + 1, ETA)) : 1;
+      if (list && position >= 0) {
+        // The choice set: the click and the items ranked next to it. Neighbours in the engine's
+        // order have similar query relevance, so what the query asked for cancels out.
+        const set: Product[] = [product];
+        for (let k = Math.max(0, position - NEIGHBOUR_SPAN); k <= Math.min(list.ids.length - 1, position + NEIGHBOUR_SPAN); k++) {
+          const id = list.ids[k];
+          if (k === position || id === product.id || list.clicked.includes(id)) continue;
+          const other = catalog(id);
+          if (other) set.push(other);
+        }
+        learnChoice(profile, ctx, product, set, SIGNAL.click * ipw, query, false);
+      }
+      markPositive(profile, product, SIGNAL.click * ipw, options.vectorOf);
+      stats.clicks += 1;
+      if (list && !list.clicked.includes(product.id)) list.clicked.push(product.id);
+      noteSessionItem(profile, event, product.id);
+      break;
+    }
+    case 'dwell': {
+      const ms = event.dwellMs ?? 0;
+      stats.dwellMs += ms;
+      if (ms >= LONG_DWELL_MS) {
+        learnAgainstNeighbours(profile, ctx, product, list, SIGNAL.longDwell, query, catalog, false);
+        markPositive(profile, product, SIGNAL.longDwell, options.vectorOf);
+        noteSessionItem(profile, event, product.id);
+      } else if (ms < BOUNCE_MS) {
+        learnAgainstNeighbours(profile, ctx, product, list, SIGNAL.bounce, query, catalog, true);
+        productStats(profile, product.id).neg += SIGNAL.bounce;
+      }
+      break;
+    }
+    case 'cart':
+    case 'purchase':
+    case 'thumbsUp': {
+      const weight = SIGNAL[event.type];
+      if (event.type === 'cart') stats.carts += 1;
+      else if (event.type === 'purchase') stats.purchases += 1;
+      else stats.up += 1;
+      learnAgainstNeighbours(profile, ctx, product, list, weight, query, catalog, false);
+      markPositive(profile, product, weight, options.vectorOf);
+      noteSessionItem(profile, event, product.id);
+      break;
+    }
+    case 'thumbsDown':
+      stats.down += 1;
+      learnAgainstNeighbours(profile, ctx, product, list, SIGNAL.thumbsDown, query, catalog, true);
+      productStats(profile, product.id).neg += SIGNAL.thumbsDown;
+      break;
+  }
+  // Bounds are checked every few events: scanning the maps on every event would dominate.
+  if (profile.seq % BOUNDS_EVERY === 0) enforceBounds(profile);
+  return { stored: true, learned: true };
+}
+
+function appendEvent(profile: PersonalProfile, event: PersonalEvent): void {
+  profile.firstAt = profile.firstAt === null ? event.at : Math.min(profile.firstAt, event.at);
+  profile.lastAt = profile.lastAt === null ? event.at : Math.max(profile.lastAt, event.at);
+  profile.events.push(event);
+  if (profile.events.length > LIMITS.events) compactEvents(profile, LIMITS.events);
+}
+
+/** Folds the oldest raw events into counts so the log never exceeds `keep` events. */
+export function compactEvents(profile: PersonalProfile, keep: number): void {
+  const excess = profile.events.length - keep;
+  if (excess <= 0) return;
+  // Drop a little more than needed so compaction does not run on every event.
+  const drop = Math.min(profile.events.length, excess + Math.floor(keep / 10));
+  const old = profile.events.splice(0, drop);
+  const c = profile.compacted;
+  for (const e of old) {
+    c.count += 1;
+    c.byType[e.type] = (c.byType[e.type] ?? 0) + 1;
+    c.firstAt = c.firstAt === null ? e.at : Math.min(c.firstAt, e.at);
+    c.lastAt = c.lastAt === null ? e.at : Math.max(c.lastAt, e.at);
+  }
+}
+
+function productStats(profile: PersonalProfile, id: string): ProductStats {
+  let s = profile.products[id];
+  if (!s) {
+    s = { pos: 0, neg: 0, t: profile.seq, clicks: 0, carts: 0, purchases: 0, up: 0, down: 0, dwellMs: 0, lastPositiveSeq: 0 };
+    profile.products[id] = s;
+  } else {
+    refreshProduct(s, profile.seq);
+  }
+  return s;
+}
+
+function evidence(profile: PersonalProfile, family: Family, value: string): Evidence {
+  const values = profile.affinity[family];
+  let e = values[value];
+  if (!e) {
+    e = { pos: 0, exp: 0, neg: 0, negExp: 0, t: profile.seq };
+    values[value] = e;
+  } else {
+    refreshEvidence(e, profile.seq);
+  }
+  return e;
+}
+
+/** What was shown becomes the comparison set for the choices that follow; nothing is learned yet. */
+function rememberList(profile: PersonalProfile, event: PersonalEvent): void {
+  const ids = event.productIds!.slice(0, LIMITS.impressionDepth);
+  profile.recentLists.push({ query: event.query ?? '', ids, clicked: [], seq: profile.seq });
+  if (profile.recentLists.length > LIMITS.recentLists) profile.recentLists.shift();
+}
+
+function findList(profile: PersonalProfile, id: string, query: string | undefined) {
+  for (let i = profile.recentLists.length - 1; i >= 0; i--) {
+    const l = profile.recentLists[i];
+    if (l.ids.includes(id) && (query === undefined || l.query === query)) return l;
+  }
+  return undefined;
+}
+
+/** Product-level memory of a positive action (history, recency, the shopper's vector). */
+function markPositive(profile: PersonalProfile, product: Product, weight: number, vectorOf: VectorLookup | undefined): void {
+  const s = productStats(profile, product.id);
+  s.pos += weight;
+  s.lastPositiveSeq = profile.seq;
+  const v = vectorOf?.(product.id);
+  if (!v || v.length === 0) return;
+  let norm = 0;
+  for (let i = 0; i < v.length; i++) norm += v[i] * v[i];
+  if (norm <= 0) return;
+  const inv = weight / Math.sqrt(norm);
+  let e = profile.embedding;
+  if (!e || e.dims !== v.length) {
+    e = { dims: v.length, sum: new Array<number>(v.length).fill(0), mass: 0, t: profile.seq };
+    profile.embedding = e;
+  }
+  const f = decayFactor(e.t, profile.seq);
+  for (let i = 0; i < v.length; i++) e.sum[i] = e.sum[i] * f + v[i] * inv;
+  e.mass = e.mass * f + weight;
+  e.t = profile.seq;
+}
+
+/**
+ * A signal without its own comparison (cart, thumbs, dwell) is learned against the items shown
+ * next to the product in its result list. Without a list there is nothing to compare with:
+ * the product still counts for history, recency and the shopper's vector.
+ */
+function learnAgainstNeighbours(
+  profile: PersonalProfile,
+  ctx: FeatureContext,
+  product: Product,
+  list: RecentList | undefined,
+  weight: number,
+  query: string | undefined,
+  catalog: ProductLookup,
+  negative: boolean,
+): void {
+  const set: Product[] = [product];
+  if (list) {
+    const at = list.ids.indexOf(product.id);
+    const byDistance = list.ids
+      .map((id, k) => ({ id, d: Math.abs(k - at) }))
+      .filter((o) => o.id !== product.id)
+      .sort((a, b) => a.d - b.d);
+    for (const o of byDistance) {
+      if (set.length > NEIGHBOURS) break;
+      const p = catalog(o.id);
+      if (p) set.push(p);
+    }
+  }
+  if (set.length > 1) learnChoice(profile, ctx, product, set, weight, query, negative);
+}
+
+/**
+ * One choice of `chosen` (or rejection, when `negative`) among `set` (which includes it), with
+ * importance `weight`: observed vs expected evidence per attribute value, and one listwise
+ * (conditional logit) gradient step on the ranking weights, computed with the features as they
+ * were before this event (an honest out-of-sample step). Values the query itself asked for
+ * count little: choosing black after typing "black" says little about taste.
+ */
+function learnChoice(
+  profile: PersonalProfile,
+  ctx: FeatureContext,
+  chosen: Product,
+  set: readonly Product[],
+  weight: number,
+  query: string | undefined,
+  negative: boolean,
+): void {
+  const scaleOf = (family: Family, value: string) => (queryMentions(query, family, value) ? MENTIONED_WEIGHT : 1);
+  const chosenAttrs = attributesOf(chosen);
+  for (const family of FAMILIES) {
+    const v = chosenAttrs[family];
+    if (v === undefined) continue;
+    const e = evidence(profile, family, v);
+    if (negative) e.neg += weight * scaleOf(family, v);
+    else e.pos += weight * scaleOf(family, v);
+  }
+  const share = weight / set.length;
+  for (const item of set) {
+    const attrs = attributesOf(item);
+    for (const family of FAMILIES) {
+      const v = attrs[family];
+      if (v === undefined) continue;
+      const e = evidence(profile, family, v);
+      if (negative) e.negExp += share * scaleOf(family, v);
+      else e.exp += share * scaleOf(family, v);
+    }
+  }
+  if (negative) return;
+  const xs = set.map((p) => itemFeatures(p, ctx).x);
+  const w = profile.weights;
+  const scores = xs.map((x) => x.reduce((sum, xi, i) => sum + w[i] * xi, 0));
+  const top = Math.max(...scores);
+  const exps = scores.map((sc) => Math.exp(sc - top));
+  const z = exps.reduce((a, b) => a + b, 0);
+  const chosenX = xs[set.indexOf(chosen)];
+  for (let i = 0; i < w.length; i++) {
+    let expected = 0;
+    for (let j = 0; j < xs.length; j++) expected += (exps[j] / z) * xs[j][i];
+    const grad = chosenX[i] - expected;
+    const next = w[i] + LEARNING_RATE * Math.min(weight, IPW_CAP) * grad - WEIGHT_PRIOR_PULL * (w[i] - INITIAL_WEIGHTS[i]);
+    w[i] = Math.min(MAX_WEIGHT, Math.max(0, next));
+  }
+  profile.weightUpdates += 1;
+}
+
+/** Products engaged with in the same session feed "often viewed together (by you)". */
+function noteSessionItem(profile: PersonalProfile, event: PersonalEvent, id: string): void {
+  const s = profile.session;
+  const sameSession =
+    s !== null &&
+    (event.sessionId !== undefined ? event.sessionId === s.id : Math.abs(event.at - s.lastAt) <= SESSION_GAP_MS);
+  if (!sameSession) {
+    profile.session = { id: event.sessionId ?? `t${event.at}`, lastAt: event.at, items: [id] };
+    return;
+  }
+  const session = s!;
+  session.lastAt = event.at;
+  if (session.items.includes(id)) return;
+  for (const other of session.items) {
+    bumpCoview(profile, id, other);
+    bumpCoview(profile, other, id);
+  }
+  session.items.push(id);
+  if (session.items.length > LIMITS.sessionItems) session.items.shift();
+}
+
+function bumpCoview(profile: PersonalProfile, a: string, b: string): void {
+  let row = profile.coviews[a];
+  if (!row) {
+    row = dict<number>();
+    profile.coviews[a] = row;
+  }
+  row[b] = (row[b] ?? 0) + 1;
+  const keys = Object.keys(row);
+  if (keys.length > LIMITS.coviewNeighbours) {
+    keys.sort((x, y) => row![x] - row![y]);
+    delete row[keys[0]];
+  }
+}
+
+/** Keeps every map within LIMITS, evicting the entries with the least (decayed) evidence. */
+export function enforceBounds(profile: PersonalProfile): void {
+  const seq = profile.seq;
+  const slack = (n: number) => Math.ceil(n * 1.1);
+  for (const family of FAMILIES) {
+    const values = profile.affinity[family];
+    const keys = Object.keys(values);
+    if (keys.length > slack(LIMITS.valuesPerFamily)) {
+      const mass = (k: string) => {
+        const e = values[k];
+        return (e.pos + e.exp + e.neg + e.negExp) * decayFactor(e.t, seq);
+      };
+      keys.sort((a, b) => mass(a) - mass(b));
+      for (const k of keys.slice(0, keys.length - LIMITS.valuesPerFamily)) delete values[k];
+    }
+  }
+  const pids = Object.keys(profile.products);
+  if (pids.length > slack(LIMITS.products)) {
+    const mass = (k: string) => {
+      const s = profile.products[k];
+      // Thumbs down is a promise to the shopper: keep those longest.
+      return (s.pos + s.neg) * decayFactor(s.t, seq) + s.down * 100 + s.purchases;
+    };
+    pids.sort((a, b) => mass(a) - mass(b));
+    for (const k of pids.slice(0, pids.length - LIMITS.products)) delete profile.products[k];
+  }
+  const anchors = Object.keys(profile.coviews);
+  if (anchors.length > slack(LIMITS.coviewAnchors)) {
+    const total = (k: string) => Object.values(profile.coviews[k]).reduce((s, n) => s + n, 0);
+    anchors.sort((a, b) => total(a) - total(b));
+    for (const k of anchors.slice(0, anchors.length - LIMITS.coviewAnchors)) delete profile.coviews[k];
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * Re-orders the engine's hits with the personal boost. The engine's score stays the backbone:
+ * scores are min–max normalized over the hits, a bounded boost is added, and the result is
+ * written back in the engine's score units. Empty or paused profile → the same order, untouched.
+ */
+import { queryMentions, valueLabel } from './attributes';
+import {
+  boostOf,
+  computeAffinities,
+  hasSignal,
+  itemFeatures,
+  sampleAffinities,
+  shopperVector,
+  type AffinityTable,
+} from './model';
+import { seededRandom } from './random';
+import { FAMILIES, FEATURES, type Family, type Lang, type PersonalProfile, type ProductLookup, type VectorLookup } from './types';
+import type { SearchHit } from '../types';
+
+export interface RerankOptions {
+  /** Thompson sampling on the affinities, so the model keeps testing its guesses. */
+  explore?: boolean;
+  /** Seed of the exploration draw (same seed → same order). */
+  seed?: number;
+  /** How wide exploration draws are, in posterior standard deviations (default 0.5). */
+  exploration?: number;
+  /** The query: a colour/department it names explicitly overrides the learned preference. */
+  query?: string;
+  lang?: Lang;
+  vectorOf?: VectorLookup;
+}
+
+/** Smallest boost (normalized units) that earns a "why" line. */
+const WHY_THRESHOLD = 0.02;
+
+export function rerank(
+  hits: readonly SearchHit[],
+  catalog: ProductLookup,
+  profile: PersonalProfile,
+  options: RerankOptions = {},
+): SearchHit[] {
+  if (profile.paused || hits.length === 0 || !hasSignal(profile)) return hits.slice();
+  const lang = options.lang ?? 'en';
+  let affinities: AffinityTable = computeAffinities(profile);
+  if (options.explore) affinities = sampleAffinities(affinities, seededRandom(options.seed ?? 0), options.exploration ?? 0.5);
+  const muted = new Set<Family>(
+    FAMILIES.filter((f) => [...affinities[f].keys()].some((v) => queryMentions(options.query, f, v))),
+  );
+  const ctx = {
+    profile,
+    affinities,
+    mutedFamilies: muted,
+    userVector: shopperVector(profile),
+    vectorOf: options.vectorOf,
+  };
+
+  let max = -Infinity;
+  let min = Infinity;
+  for (const h of hits) {
+    if (h.score > max) max = h.score;
+    if (h.score < min) min = h.score;
+  }
+  const range = max - min;
+  const embIndex = FEATURES.indexOf('embedding');
+  const feats = hits.map((h) => {
+    const p = catalog(h.id);
+    return p ? itemFeatures(p, ctx) : null;
+  });
+  // The shopper-vector similarity counts relative to the list, so it re-orders without shifting all.
+  const embValues = feats.filter((f) => f !== null).map((f) => f!.x[embIndex]);
+  const embMean = embValues.length ? embValues.reduce((s, v) => s + v, 0) / embValues.length : 0;
+
+  const scored = hits.map((h, i) => {
+    const base = range > 0 ? (h.score - min) / range : 1 - i / hits.length;
+    const f = feats[i];
+    if (!f) return { hit: h, i, total: base, boost: 0, why: undefined as string | undefined };
+    f.x[embIndex] = f.x[embIndex] - embMean;
+    const { boost, contributions } = boostOf(f, profile.weights);
+    const why = Math.abs(boost) >= WHY_THRESHOLD ? whyLine(f, boost, contributions, profile, lang) : undefined;
+    return { hit: h, i, total: base + boost, boost, why };
+  });
+  scored.sort((a, b) => b.total - a.total || a.i - b.i);
+  const unit = range > 0 ? range : 1;
+  return scored.map(({ hit, boost, why }) => {
+    if (boost === 0 && !why) return hit;
+    const out: SearchHit = { ...hit, score: hit.score + boost * unit, why: { ...hit.why } };
+    if (why) out.why.personal = why;
+    else delete out.why.personal;
+    return out;
+  });
+}
+
+function whyLine(
+  f: ReturnType<typeof itemFeatures>,
+  boost: number,
+  contributions: number[],
+  profile: PersonalProfile,
+  lang: Lang,
+): string | undefined {
+  if (f.thumbsDown) return lang === 'zh' ? '你标记过不喜欢这件' : 'you marked this as not for you';
+  const sign = Math.sign(boost);
+  let best = -1;
+  for (let i = 0; i < contributions.length; i++) {
+    if (contributions[i] * sign > 0 && (best < 0 || contributions[i] * sign > contributions[best] * sign)) best = i;
+  }
+  if (best < 0) return undefined;
+  const feature = FEATURES[best];
+  if (feature === 'embedding') return lang === 'zh' ? '和你喜欢的商品相似' : 'similar to items you liked';
+  if (feature === 'history') return lang === 'zh' ? '你之前选过这件' : 'you chose this before';
+  if (feature === 'recency') return lang === 'zh' ? '你最近看过这件' : 'you viewed this recently';
+  const family = feature as Family;
+  const value = f.values[family];
+  if (value === undefined) return undefined;
+  const label = valueLabel(family, value, lang, profile.currency);
+  if (sign > 0) {
+    if (family === 'price') return lang === 'zh' ? `在你常选的价位（${label}）` : `in your usual price range (${label})`;
+    return lang === 'zh' ? `你常选${label}` : `you often choose ${label}`;
+  }
+  if (family === 'price') return lang === 'zh' ? `不在你常选的价位（${label}）` : `outside your usual price range (${label})`;
+  return lang === 'zh' ? `你通常不选${label}` : `you usually skip ${label}`;
+}

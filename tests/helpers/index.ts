@@ -1,0 +1,6 @@
+/** E2E helpers: see tests/e2e/README.md. */
+export * from './app';
+export * from './browser';
+export * from './paths';
+export * from './selectors';
+export * from './server';

@@ -1,0 +1,51 @@
+/** Synthetic catalog and engine-like hit lists for the personalization tests. */
+import type { Product, SearchHit } from '../../src/core/types';
+
+const COLORS = ['Black', 'Red', 'Blue', 'Green', 'White'];
+const CATEGORIES = ['Women/Tops/Jackets', 'Men/Tops/Jackets', 'Women/Bottoms/Pants', 'Men/Bottoms/Pants'];
+const PRICES = [19, 39, 69, 129];
+
+/** 80 products: every colour × category × price band. */
+export function syntheticCatalog(): Product[] {
+  const out: Product[] = [];
+  for (const category of CATEGORIES) {
+    for (const color of COLORS) {
+      for (const price of PRICES) {
+        const leaf = category.split('/')[2];
+        out.push({
+          id: `${category.replace(/\W/g, '')}-${color}-${price}`,
+          group: `${category}-${price}`,
+          title: `${color} ${leaf.slice(0, -1)} ${price}`,
+          description: '',
+          category,
+          color,
+          price,
+          currency: 'USD',
+          image: '',
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** Hits with decreasing scores in the given order (what the engine would return). */
+export function hitsFor(ids: string[]): SearchHit[] {
+  return ids.map((id, i) => ({
+    id,
+    score: 10 - i * 0.1,
+    lexicalScore: 10 - i * 0.1,
+    semanticScore: 0,
+    why: { matchedTerms: [], semantic: false, filters: [] },
+  }));
+}
+
+/** Deterministic shuffle. */
+export function shuffled<T>(xs: readonly T[], rand: () => number): T[] {
+  const a = [...xs];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [a[i], a[j]] = [a[j], a[i]];
+  }
+  return a;
+}

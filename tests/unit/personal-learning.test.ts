@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createProfile,
+  describeProfile,
+  lookupOf,
+  recordEvent,
+  rerank,
+  setPaused,
+  type PersonalProfile,
+} from '../../src/core/personal/index';
+import { seededRandom } from '../../src/core/personal/random';
+import { hitsFor, shuffled, syntheticCatalog } from './personal-fixtures';
+
+const products = syntheticCatalog();
+const catalog = lookupOf(products);
+const ids = products.map((p) => p.id);
+
+/** A shopper who, when they look at an item, picks black women's items under $50 far more often. */
+function trainPlanted(profile: PersonalProfile, lists: number, seed = 1): void {
+  const rand = seededRandom(seed);
+  let at = 1_700_000_000_000;
+  for (let l = 0; l < lists; l++) {
+    const shown = shuffled(ids, rand).slice(0, 10);
+    recordEvent(profile, { type: 'impression', at: at++, query: 'things', productIds: shown }, catalog);
+    shown.forEach((id, k) => {
+      if (rand() >= 1 / (k + 1)) return; // position bias: lower ranks are seldom examined
+      const p = catalog(id)!;
+      const match = (p.color === 'Black' ? 1 : 0) + (p.category.startsWith('Women/') ? 1 : 0) + (p.price < 50 ? 1 : 0);
+      if (rand() < 0.05 + 0.3 * match) {
+        recordEvent(profile, { type: 'click', at: at++, productId: id, position: k, query: 'things' }, catalog);
+      }
+    });
+  }
+}
+
+/** Mean rank (0 = top) of the items matching a predicate after re-ranking a list that has them last. */
+function meanRank(profile: PersonalProfile, pred: (id: string) => boolean): number {
+  const list = [...ids.filter((id) => !pred(id)), ...ids.filter(pred)];
+  const order = rerank(hitsFor(list), catalog, profile).map((h) => h.id);
+  const ranks = order.map((id, i) => (pred(id) ? i : -1)).filter((i) => i >= 0);
+  return ranks.reduce((s, r) => s + r, 0) / ranks.length;
+}
+
+const isBlackWomenCheap = (id: string) => {
+  const p = catalog(id)!;
+  return p.color === 'Black' && p.category.startsWith('Women/') && p.price < 50;
+};
+
+describe('personal model', () => {
+  it('cold start: an empty profile returns exactly the engine order', () => {
+    const hits = hitsFor(shuffled(ids, seededRandom(5)));
+    const out = rerank(hits, catalog, createProfile(), { explore: true, seed: 3 });
+    expect(out.map((h) => h.id)).toEqual(hits.map((h) => h.id));
+    expect(out.map((h) => h.score)).toEqual(hits.map((h) => h.score));
+    expect(out.every((h) => h.why.personal === undefined)).toBe(true);
+  });
+
+  it('learns a planted preference from position-biased clicks and explains it', () => {
+    const profile = createProfile();
+    const before = meanRank(profile, isBlackWomenCheap);
+    trainPlanted(profile, 120);
+    const after = meanRank(profile, isBlackWomenCheap);
+    expect(before).toBeGreaterThan(75);
+    expect(after).toBeLessThan(before - 20);
+    // Within a page of similar relevance, the preferred items reach the top.
+    const page = shuffled(ids, seededRandom(77)).slice(0, 20);
+    if (!page.some(isBlackWomenCheap)) page.push(ids.find(isBlackWomenCheap)!);
+    const top = rerank(hitsFor(page), catalog, profile, { lang: 'en' }).slice(0, 3);
+    expect(top.some((h) => isBlackWomenCheap(h.id))).toBe(true);
+    expect(top[0].why.personal).toMatch(/you often choose|price range|you chose this before|you viewed this recently/);
+    const en = describeProfile(profile, 'en').summary;
+    const zh = describeProfile(profile, 'zh').summary;
+    expect(en).toMatch(/you seem to prefer/);
+    expect(en).toContain('black');
+    expect(zh).toContain('你似乎偏好');
+    expect(zh).toContain('黑色');
+  });
+
+  it('paused: nothing is learned and the order is the engine order', () => {
+    const profile = createProfile();
+    trainPlanted(profile, 60);
+    setPaused(profile, true);
+    const hits = hitsFor(ids);
+    expect(rerank(hits, catalog, profile).map((h) => h.id)).toEqual(ids);
+    const before = JSON.stringify(profile);
+    const r = recordEvent(profile, { type: 'click', at: 1, productId: ids[3], position: 0 }, catalog);
+    expect(r.stored).toBe(false);
+    expect(JSON.stringify(profile)).toBe(before);
+    expect(describeProfile(profile, 'en').summary).toContain('learning paused');
+  });
+
+  it('thumbs down pushes the item to the bottom and says why', () => {
+    const profile = createProfile();
+    const target = ids[0];
+    const list = ids.slice(0, 10);
+    recordEvent(profile, { type: 'impression', at: 1, query: 'q', productIds: list }, catalog);
+    recordEvent(profile, { type: 'thumbsDown', at: 2, productId: target, position: 0 }, catalog);
+    const out = rerank(hitsFor(list), catalog, profile, { lang: 'zh' });
+    expect(out[out.length - 1].id).toBe(target);
+    expect(out[out.length - 1].why.personal).toBe('你标记过不喜欢这件');
+  });
+
+  it('a shopper without consistent taste barely moves results', () => {
+    const profile = createProfile();
+    const rand = seededRandom(9);
+    for (let l = 0; l < 150; l++) {
+      const shown = shuffled(ids, rand).slice(0, 10);
+      recordEvent(profile, { type: 'impression', at: l, query: 'q', productIds: shown }, catalog);
+      shown.forEach((id, k) => {
+        if (rand() < 1 / (k + 1) && rand() < 0.3) recordEvent(profile, { type: 'click', at: l, productId: id, position: k }, catalog);
+      });
+    }
+    const order = rerank(hitsFor(ids), catalog, profile).map((h) => h.id);
+    const moved = order.reduce((s, id, i) => s + Math.abs(ids.indexOf(id) - i), 0) / ids.length;
+    expect(moved).toBeLessThan(12);
+    const planted = createProfile();
+    trainPlanted(planted, 150);
+    const plantedOrder = rerank(hitsFor(ids), catalog, planted).map((h) => h.id);
+    const plantedMoved = plantedOrder.reduce((s, id, i) => s + Math.abs(ids.indexOf(id) - i), 0) / ids.length;
+    expect(plantedMoved).toBeGreaterThan(moved);
+  });
+
+  it('exploration is deterministic under a seed and leaves cold start alone', () => {
+    const profile = createProfile();
+    trainPlanted(profile, 30);
+    const hits = hitsFor(ids);
+    const a = rerank(hits, catalog, profile, { explore: true, seed: 42 }).map((h) => h.id);
+    const b = rerank(hits, catalog, profile, { explore: true, seed: 42 }).map((h) => h.id);
+    expect(a).toEqual(b);
+    const others = [1, 2, 3, 4, 5].map((seed) => rerank(hits, catalog, profile, { explore: true, seed }).map((h) => h.id).join());
+    expect(new Set([a.join(), ...others]).size).toBeGreaterThan(1);
+  });
+
+  it('ignores products no longer in the catalog and survives clock jumps', () => {
+    const profile = createProfile();
+    const r = recordEvent(profile, { type: 'click', at: 5, productId: 'gone-123', position: 2 }, catalog);
+    expect(r).toMatchObject({ stored: true, learned: false, reason: 'unknown product' });
+    expect(rerank(hitsFor(['gone-123', ...ids.slice(0, 5)]), catalog, profile).map((h) => h.id)).toEqual(['gone-123', ...ids.slice(0, 5)]);
+    // Events from the future, then from the past, then a broken clock.
+    for (const at of [4_000_000_000_000, 1_000, Number.NaN]) {
+      recordEvent(profile, { type: 'impression', at, query: 'q', productIds: ids.slice(0, 10) }, catalog);
+      recordEvent(profile, { type: 'click', at, productId: ids[4], position: 4 }, catalog);
+    }
+    expect(profile.events.every((e) => Number.isFinite(e.at))).toBe(true);
+    const out = rerank(hitsFor(ids.slice(0, 10)), catalog, profile);
+    expect(out.every((h) => Number.isFinite(h.score))).toBe(true);
+    expect(out.findIndex((h) => h.id === ids[4])).toBeLessThan(4);
+  });
+});

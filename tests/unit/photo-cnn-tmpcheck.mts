@@ -1,0 +1,22 @@
+import * as tf from '@tensorflow/tfjs';
+import * as ort from 'onnxruntime-node';
+import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
+const dir = '/work/main/node_modules/nsfwjs/dist/models/mobilenet_v2/';
+const topo = require(dir + 'model.min.js');
+const shard = Buffer.from(require(dir + 'group1-shard1of1.min.js'), 'base64');
+const ab = shard.buffer.slice(shard.byteOffset, shard.byteOffset + shard.byteLength);
+const model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: topo.modelTopology, weightSpecs: topo.weightsManifest[0].weights, weightData: ab }));
+const feat = tf.model({ inputs: model.inputs, outputs: model.getLayer('out_relu').output as tf.SymbolicTensor });
+const x = tf.randomUniform([1, 224, 224, 3], -1, 1);
+const t0 = Date.now();
+const y = (feat.predict(x) as tf.Tensor).transpose([0, 3, 1, 2]);
+console.log('tfjs ms', Date.now() - t0);
+const s = await ort.InferenceSession.create('/work/main/models/sou/photo-cnn/model.onnx');
+const xin = x.transpose([0, 3, 1, 2]);
+const t1 = Date.now();
+const o = await s.run({ pixel_values: new ort.Tensor('float32', xin.dataSync() as Float32Array, [1, 3, 224, 224]) });
+console.log('ort ms', Date.now() - t1);
+const a = y.dataSync(), b = o.feature_map.data as Float32Array;
+let md = 0, ma = 0; for (let i = 0; i < a.length; i++) { md = Math.max(md, Math.abs(a[i] - b[i])); ma = Math.max(ma, Math.abs(a[i])); }
+console.log('maxdiff', md, 'maxabs', ma, a.length, b.length);

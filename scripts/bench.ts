@@ -104,11 +104,15 @@ async function main(): Promise<void> {
   const nodeLatency: NodeLatency[] = [];
   for (const n of options.sizes) {
     gc();
-    const before = process.memoryUsage().heapUsed;
+    const used = () => {
+      const m = process.memoryUsage();
+      return m.heapUsed + m.arrayBuffers;
+    };
+    const before = used();
     const scaled = buildScaledEngine(base.products, embedded.productVectors, n, options.sigma);
     const stats = measureHybrid(scaled.engine, base.queries, embedded.queryVectors, options.runs, options.warmup);
     gc();
-    const heapBytes = process.memoryUsage().heapUsed - before;
+    const heapBytes = used() - before;
     // Keep the engine reachable until after the measurement, so gc() cannot collect it early.
     if (scaled.engine.size !== n) throw new Error(`engine has ${scaled.engine.size} items, expected ${n}`);
     log(`  node @${n}: build ${scaled.buildMs.toFixed(0)} ms, p50 ${stats.p50.toFixed(2)} ms, p95 ${stats.p95.toFixed(2)} ms, heap +${mb(heapBytes)}`);
@@ -148,7 +152,7 @@ async function main(): Promise<void> {
       bundle = initialBundleSize();
       log(`  initial JS: ${bundle.files.map((f) => f.file).join(', ')}`);
       first = await firstResults();
-      log(`  first results: cold ${first.coldMs.toFixed(0)} ms, warm ${first.warmMs.toFixed(0)} ms`);
+      log(`  first results: first visit ${first.coldMs.toFixed(0)} ms (DOMContentLoaded ${first.coldMarks.domContentLoadedMs.toFixed(0)} ms, catalog fetched ${first.coldMarks.catalogFetchedMs?.toFixed(0) ?? 'n/a'} ms), reload ${first.warmMs.toFixed(0)} ms`);
     } catch (error) {
       appError = (error as Error).message;
       log(`  app benchmark failed: ${appError}`);
@@ -161,7 +165,7 @@ async function main(): Promise<void> {
     rows.push({ metric: `hybrid query p50 @${k(r.n)}`, where: 'node', value: ms(r.stats.p50), target: '', result: '' });
     rows.push({ metric: `hybrid query p95 @${k(r.n)}`, where: 'node', value: ms(r.stats.p95), target: target ? `≤ ${target} ms` : '', result: target ? verdict(r.stats.p95 <= target) : '' });
     rows.push({ metric: `index build @${k(r.n)}`, where: 'node', value: ms(r.buildMs), target: '', result: '' });
-    rows.push({ metric: `heap after build @${k(r.n)}`, where: 'node', value: mb(r.heapBytes), target: '', result: '' });
+    rows.push({ metric: `heap+ArrayBuffers after build @${k(r.n)}`, where: 'node', value: mb(r.heapBytes), target: '', result: '' });
   }
   for (const r of browser?.latency ?? []) {
     const target = p95Target(r.n);

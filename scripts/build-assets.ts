@@ -1,7 +1,7 @@
 /**
  * `npm run assets`: builds the generated inputs of the app — the demo catalog
  * (generated/demo/catalog.jsonl + images) and the instant text encoder
- * (models/sou/instant-text-encoder/) — and the PWA icons (public/icons/*.png from public/icons/*.svg).
+ * (models/sou/instant-text-encoder/), the photo model (models/sou/photo-cnn/) — and the PWA icons (public/icons/*.png from public/icons/*.svg).
  * Each builder skips work when its output is up to date, so this is fast on a second run.
  *
  *   npm run assets -- [--force]
@@ -11,6 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildDemoCatalog } from '../src/core/catalog/demo/build';
 import { buildInstantEncoder } from './build-instant-encoder';
+import { buildPhotoCnn, PHOTO_CNN_ID } from './build-photo-cnn';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEMO_DIR = join(REPO_ROOT, 'generated', 'demo');
@@ -68,6 +69,10 @@ export async function buildAssets(options: { force?: boolean; log?: (line: strin
     `instant encoder ${encoder.skipped ? 'up to date' : 'built'}: ${encoder.outDir} ` +
       `(${encoder.vocabSize} tokens, ${Math.round(performance.now() - started)} ms)`,
   );
+
+  started = performance.now();
+  const photo = buildPhotoCnn(join(REPO_ROOT, 'models', PHOTO_CNN_ID));
+  log(`photo model ${photo.built ? 'built' : 'up to date'}: ${photo.dir} (${Math.round(performance.now() - started)} ms)`);
 
   started = performance.now();
   const icons = await buildIcons(force);

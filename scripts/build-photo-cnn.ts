@@ -6,8 +6,9 @@
  *
  *   npx tsx scripts/build-photo-cnn.ts [--out models/sou/photo-cnn]
  *
- * Output: model.onnx (input `pixel_values` [N,3,224,224] in [-1,1], output `feature_map`
- * [N,1280,7,7]) and config.json (source package + version, sha256 of the written model).
+ * Output: model.onnx (input `pixel_values` [N,3,H,W] in [-1,1], H=W=224 in use; outputs the mid-level
+ * feature maps `block6` [N,192,28,28], `block10` [N,384,14,14], `block13` [N,576,14,14]) and
+ * config.json (source package + version, sha256 of the written model).
  * Idempotent: skips the work when the output exists and matches the source package version.
  */
 import { createHash } from 'node:crypto';
@@ -16,6 +17,9 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import onnxProto from 'onnx-proto';
+
+/** Bumped when the converted graph changes, so stale outputs are rebuilt. */
+const CONVERTER_VERSION = 3;
 
 const { onnx } = onnxProto as unknown as typeof import('onnx-proto');
 const require = createRequire(import.meta.url);
@@ -31,7 +35,17 @@ function nsfwjsDir(): string {
 
 export const PHOTO_CNN_ID = 'sou/photo-cnn';
 export const PHOTO_CNN_INPUT = 224;
-export const PHOTO_CNN_CHANNELS = 1280;
+
+/**
+ * Outputs of the converted graph: mid-level feature maps. Measured on the Luma dev photos, these
+ * match products far better than the net's last layer (which encodes "person in sportswear"):
+ * nDCG@10 alone 0.44 (block 6, GeM) / 0.43 (block 10) / 0.41 (block 13) vs 0.17 for out_relu.
+ */
+export const PHOTO_CNN_OUTPUTS = {
+  block6: { layer: 'block_6_expand_relu', channels: 192, stride: 8 },
+  block10: { layer: 'block_10_expand_relu', channels: 384, stride: 16 },
+  block13: { layer: 'block_13_expand_relu', channels: 576, stride: 16 },
+} as const;
 
 interface KerasLayer {
   name: string;
@@ -87,8 +101,14 @@ export function readSourceModel(): SourceModel {
   return { layers: topo.modelTopology.model_config.config.layers, weights, version };
 }
 
-/** Translates the feature-extractor part (up to `out_relu`) into an ONNX model. */
-export function convertToOnnx(src: SourceModel, extraOutputs: string[] = []): Uint8Array {
+/**
+ * Translates the feature-extractor part into an ONNX model whose outputs are the named Keras layers
+ * (`outputs`: ONNX output name → Keras layer name); conversion stops after the last one needed.
+ */
+export function convertToOnnx(
+  src: SourceModel,
+  outputs: Record<string, string> = Object.fromEntries(Object.entries(PHOTO_CNN_OUTPUTS).map(([k, v]) => [k, v.layer])),
+): Uint8Array {
   const nodes: InstanceType<typeof onnx.NodeProto>[] = [];
   const inits: InstanceType<typeof onnx.TensorProto>[] = [];
   const byName = new Map(src.layers.map((l) => [l.name, l]));
@@ -118,7 +138,11 @@ export function convertToOnnx(src: SourceModel, extraOutputs: string[] = []): Ui
 
   addInit('relu6_min', [], Float32Array.of(0));
   addInit('relu6_max', [], Float32Array.of(6));
-  const last = 'out_relu';
+  const wanted = new Set(Object.values(outputs));
+  // Wanted layers write straight into the graph output (an Identity node in between trips
+  // onnxruntime's graph optimiser when the tensor also feeds the next block).
+  const alias = new Map(Object.entries(outputs).map(([name, layer]) => [layer, name]));
+  const tensorFor = (layer: string) => alias.get(layer) ?? layer;
   for (const l of src.layers) {
     const cfg = l.config;
     switch (l.class_name) {
@@ -134,8 +158,8 @@ export function convertToOnnx(src: SourceModel, extraOutputs: string[] = []): Ui
           int64Data: [0, 0, t, le, 0, 0, b, r],
         });
         inits.push(pads);
-        nodes.push(onnx.NodeProto.create({ opType: 'Pad', name: l.name, input: [inputOf(l), `${l.name}/pads`], output: [l.name] }));
-        outName.set(l.name, l.name);
+        nodes.push(onnx.NodeProto.create({ opType: 'Pad', name: l.name, input: [inputOf(l), `${l.name}/pads`], output: [tensorFor(l.name)] }));
+        outName.set(l.name, tensorFor(l.name));
         break;
       }
       case 'Conv2D':
@@ -176,7 +200,7 @@ export function convertToOnnx(src: SourceModel, extraOutputs: string[] = []): Ui
         if (cfg.padding === 'same' && (stride[0] !== 1 || stride[1] !== 1)) throw new Error(`Strided 'same' padding in ${l.name} is not supported`);
         addInit(`${l.name}/W`, [cout, depthwise ? 1 : cin, kh, kw], w);
         addInit(`${l.name}/B`, [cout], bias);
-        const outTensor = bn ? bn.name : l.name;
+        const outTensor = tensorFor(bn ? bn.name : l.name);
         nodes.push(
           onnx.NodeProto.create({
             opType: 'Conv',
@@ -195,21 +219,23 @@ export function convertToOnnx(src: SourceModel, extraOutputs: string[] = []): Ui
         break;
       case 'ReLU': {
         if (cfg.max_value !== 6 || Number(cfg.negative_slope ?? 0) !== 0) throw new Error(`Unsupported ReLU config in ${l.name}`);
-        nodes.push(onnx.NodeProto.create({ opType: 'Clip', name: l.name, input: [inputOf(l), 'relu6_min', 'relu6_max'], output: [l.name] }));
-        outName.set(l.name, l.name);
+        nodes.push(onnx.NodeProto.create({ opType: 'Clip', name: l.name, input: [inputOf(l), 'relu6_min', 'relu6_max'], output: [tensorFor(l.name)] }));
+        outName.set(l.name, tensorFor(l.name));
         break;
       }
       case 'Add':
-        nodes.push(onnx.NodeProto.create({ opType: 'Add', name: l.name, input: [inputOf(l, 0), inputOf(l, 1)], output: [l.name] }));
-        outName.set(l.name, l.name);
+        nodes.push(onnx.NodeProto.create({ opType: 'Add', name: l.name, input: [inputOf(l, 0), inputOf(l, 1)], output: [tensorFor(l.name)] }));
+        outName.set(l.name, tensorFor(l.name));
         break;
       default:
-        // Pooling and the moderation classifier head after out_relu are not needed.
-        break;
+        throw new Error(`Layer ${l.name} (${l.class_name}) is not supported by the converter`);
     }
-    if (l.name === last) break;
+    wanted.delete(l.name);
+    if (wanted.size === 0) break;
   }
-  nodes.push(onnx.NodeProto.create({ opType: 'Identity', name: 'feature_map', input: [outName.get(last)!], output: ['feature_map'] }));
+  for (const [name, layer] of Object.entries(outputs)) {
+    if (outName.get(layer) !== name) throw new Error(`Output ${name} (${layer}) was not produced`);
+  }
   const tensorType = (name: string, dims: Array<number | string>) =>
     onnx.ValueInfoProto.create({
       name,
@@ -225,10 +251,7 @@ export function convertToOnnx(src: SourceModel, extraOutputs: string[] = []): Ui
     node: nodes,
     initializer: inits,
     input: [tensorType('pixel_values', ['batch_size', 3, 'height', 'width'])],
-    output: [
-      tensorType('feature_map', ['batch_size', PHOTO_CNN_CHANNELS, 'grid_height', 'grid_width']),
-      ...extraOutputs.map((l) => onnx.ValueInfoProto.create({ name: outName.get(l) ?? l })),
-    ],
+    output: Object.keys(outputs).map((name) => tensorType(name, ['batch_size', `${name}_channels`, `${name}_height`, `${name}_width`])),
   });
   const model = onnx.ModelProto.create({
     irVersion: 7,
@@ -252,9 +275,9 @@ export function buildPhotoCnn(outDir = resolve('models', PHOTO_CNN_ID)): PhotoCn
   const configPath = join(outDir, 'config.json');
   const pkgVersion = (JSON.parse(readFileSync(join(nsfwjsDir(), 'package.json'), 'utf8')) as { version: string }).version;
   if (existsSync(modelPath) && existsSync(configPath)) {
-    const cfg = JSON.parse(readFileSync(configPath, 'utf8')) as { source?: { version?: string }; sha256?: string };
+    const cfg = JSON.parse(readFileSync(configPath, 'utf8')) as { source?: { version?: string }; sha256?: string; converter?: number };
     const sha = createHash('sha256').update(readFileSync(modelPath)).digest('hex');
-    if (cfg.source?.version === pkgVersion && cfg.sha256 === sha) return { dir: outDir, modelPath, sha256: sha, built: false };
+    if (cfg.source?.version === pkgVersion && cfg.sha256 === sha && cfg.converter === CONVERTER_VERSION) return { dir: outDir, modelPath, sha256: sha, built: false };
   }
   const bytes = convertToOnnx(readSourceModel());
   mkdirSync(outDir, { recursive: true });
@@ -262,10 +285,11 @@ export function buildPhotoCnn(outDir = resolve('models', PHOTO_CNN_ID)): PhotoCn
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const config = {
     id: PHOTO_CNN_ID,
-    architecture: 'MobileNetV2 1.0 (ImageNet), feature extractor up to out_relu',
+    architecture: 'MobileNetV2 1.0 (ImageNet), feature maps of blocks 6, 10 and 13 (expand ReLU6)',
     source: { package: 'nsfwjs', version: pkgVersion, files: 'dist/models/mobilenet_v2', license: 'MIT' },
     input: { name: 'pixel_values', size: PHOTO_CNN_INPUT, layout: 'NCHW', range: [-1, 1] },
-    output: { name: 'feature_map', channels: PHOTO_CNN_CHANNELS, grid: 7 },
+    outputs: PHOTO_CNN_OUTPUTS,
+    converter: CONVERTER_VERSION,
     sha256,
     bytes: bytes.length,
   };

@@ -3,18 +3,35 @@
  *
  *   npm run eval:personal -- [--catalog PATH] [--queries PATH] [--qrels PATH] [--shoppers N]
  *                            [--seed N] [--depth N] [--engine auto|lexical] [--no-explore]
+ *                            [--no-broad] [--broad-share F] [--verbose]
  *
- * Each simulated shopper has a hidden taste (department, two colours, a price band, two
- * categories). Their relevance for (query, item) is graded honestly from two independent parts:
- *   query relevance q ∈ {0..3} from the dev judgments (qrels; lexical match when a query has none)
- *   taste match m ∈ {0..4} = how many hidden attributes the item has
- *   rel = q > 0 ? q · (1 + m) / 5 : 0          (an item the query does not ask for stays 0)
- * The shopper searches a random half of the queries ("train"), sees the re-ranked top 10 and
- * clicks with a position-biased model (examination 1/(rank+1), attraction from rel); dwell,
- * cart, purchase and thumbs follow from rel. nDCG@10 (gain 2^rel − 1, ideal over the whole
- * catalog) is measured on the other half of the queries, which the shopper never trained on.
- * The "no taste" shopper draws a new random taste every session; it is scored on query relevance
- * only, so any systematic push by the model shows up as a loss.
+ * Queries. Two kinds, both searched through the real engine:
+ *   dev     the judged dev queries (qrels), mostly specific ("women's black jacket");
+ *   broad   product-type queries generated from the catalog's own category tree: every
+ *           category level below the department ("tops", "jackets", "shorts", "bags",
+ *           "fitness equipment" …). An item answers a broad query when one of its category
+ *           levels names that type ("bras & tanks" also answers "tanks").
+ * Per shopper, the queries are split at random in half: sessions use only the "train" half
+ * (each query of a session is broad with probability --broad-share, default 0.5), nDCG@10 is
+ * measured on the held-out half, which the shopper never searched.
+ *
+ * Preference-aware relevance (what the shopper experiences). Each simulated shopper has a hidden
+ * taste: a department (Women/Men), two colours, a price side (under/over $50) and two
+ * categories of that department. For query q and item d:
+ *   answers(q, d) = qrels grade ≥ 1 (dev)  or  d is of the asked type (broad)
+ *   m(d)          = matched taste attributes ∈ {0..4} (Gear counts as matching the department)
+ *   g(q, d)       = qrels grade / 3 (dev, so an exact answer outranks a "related" one), 1 (broad)
+ *   rel(q, d)     = answers(q, d) ? g(q, d) · (1 + m(d)) : 0            (∈ [0, 5])
+ * An item the query does not ask for stays 0 whatever the taste. The "no taste" shopper draws a
+ * new random taste every session (its clicks carry no consistent preference) and is scored on
+ * query relevance alone (rel = grade for dev, 1 for broad), so any systematic push by the model
+ * shows up as a loss.
+ *
+ * Clicks: the shopper sees the re-ranked top 10, examines rank k with probability 1/(k+1) and
+ * clicks with an attraction that grows with rel (times a per-item noise); dwell, cart, purchase
+ * and thumbs follow from rel (thumbs down on answers that match none of the taste). The model
+ * sees only these events, never the hidden taste. nDCG@10 uses gain 2^rel − 1 and the ideal
+ * order over the whole catalog.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -41,6 +58,8 @@ interface Args {
   engine: 'auto' | 'lexical';
   explore: boolean;
   queriesPerSession: number;
+  broad: boolean;
+  broadShare: number;
   verbose: boolean;
 }
 
@@ -61,6 +80,8 @@ function parseArgs(argv: string[]): Args {
     engine: get('engine') === 'lexical' ? 'lexical' : 'auto',
     explore: !argv.includes('--no-explore'),
     queriesPerSession: Number(get('queries-per-session') ?? 4),
+    broad: !argv.includes('--no-broad'),
+    broadShare: Number(get('broad-share') ?? 0.5),
     verbose: argv.includes('--verbose'),
   };
 }
@@ -85,6 +106,9 @@ interface Query {
   qid: string;
   lang: string;
   text: string;
+  kind: 'dev' | 'broad';
+  /** Broad queries: the category levels that answer it (lower-cased). */
+  types?: Set<string>;
 }
 
 function readQueries(path: string): Query[] {
@@ -93,7 +117,34 @@ function readQueries(path: string): Query[] {
     .filter((l) => l.trim())
     .map((l) => l.split('\t'))
     .filter((c) => c.length >= 3 && c[0] !== 'qid' && c[0] !== 'query_id')
-    .map(([qid, lang, text]) => ({ qid, lang, text }));
+    .map(([qid, lang, text]) => ({ qid, lang, text, kind: 'dev' as const }));
+}
+
+/** Lower-cased parts of a category level: "Bras & Tanks" → ["bras", "tanks"]. */
+function levelParts(level: string): string[] {
+  return level
+    .toLowerCase()
+    .split('&')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Product-type queries from the catalog's category tree: every level below the department
+ * ("Men/Tops/Jackets" → "tops", "jackets"). Derived from the catalog, never from a taste.
+ */
+function broadQueries(products: Product[]): Query[] {
+  const levels = new Set<string>();
+  for (const p of products) {
+    const parts = p.category.split('/').map((s) => s.trim()).filter(Boolean);
+    for (const level of parts.slice(1)) levels.add(level.toLowerCase());
+  }
+  return [...levels].sort().map((text, i) => ({ qid: `broad-${i}`, lang: 'en', text, kind: 'broad' as const, types: new Set(levelParts(text)) }));
+}
+
+function answersBroad(q: Query, p: Product): boolean {
+  const parts = p.category.split('/').slice(1).flatMap(levelParts);
+  return parts.some((x) => q.types!.has(x));
 }
 
 function readQrels(path: string): Map<string, Map<string, number>> {
@@ -206,6 +257,24 @@ function tasteMatch(p: Product, t: Taste): number {
   return m;
 }
 
+/** Largest preference-aware relevance: an exact answer matching all four taste attributes. */
+const MAX_REL = 5;
+
+/** Preference-aware relevance of an item that answers the query (qr = query grade 1..3). */
+function shopperRel(q: Query, qr: number, p: Product, t: Taste): number {
+  const g = q.kind === 'broad' ? 1 : qr / 3;
+  return g * (1 + tasteMatch(p, t));
+}
+
+function shuffle<T>(xs: readonly T[], rand: () => number): T[] {
+  const a = [...xs];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [a[i], a[j]] = [a[j], a[i]];
+  }
+  return a;
+}
+
 // ---- metric ----
 
 function dcg(rels: number[]): number {
@@ -233,11 +302,14 @@ async function main() {
   const base = await baseRanker(products, args.engine);
   const usesEngine = base.name.startsWith('SearchEngine');
   // Our fallback scorer cannot read Chinese; the real engine is cross-lingual.
-  const queries = readQueries(args.queries).filter((q) => usesEngine || q.lang === 'en');
+  const devQueries = readQueries(args.queries).filter((q) => usesEngine || q.lang === 'en');
+  const queries = [...devQueries, ...(args.broad ? broadQueries(products) : [])];
   const baseHits = new Map<string, SearchHit[]>();
   for (const q of queries) baseHits.set(q.qid, base.rank(q.text, args.depth));
 
+  /** Query relevance alone, 0..3 (3 = exactly what was asked). */
   const queryRel = (q: Query, id: string): number => {
+    if (q.kind === 'broad') return answersBroad(q, catalog(id)!) ? 3 : 0;
     const judged = qrels.get(q.qid);
     if (judged) return judged.get(id) ?? 0;
     // No judgments: grade by the share of query terms the item's title/category/colour contain.
@@ -269,32 +341,47 @@ async function main() {
         }
         return n;
       };
-      const shuffled = [...queries].sort(() => rand() - 0.5);
-      const train = shuffled.slice(0, Math.ceil(shuffled.length / 2));
-      const test = shuffled.slice(train.length);
+      // Half of each kind of query is held out for scoring; sessions search only the rest.
+      const split = (qs: Query[]) => {
+        const sh = shuffle(qs, rand);
+        const cut = Math.ceil(sh.length / 2);
+        return { train: sh.slice(0, cut), test: sh.slice(cut) };
+      };
+      const dev = split(queries.filter((q) => q.kind === 'dev'));
+      const broad = split(queries.filter((q) => q.kind === 'broad'));
+      const test = [...dev.test, ...broad.test];
       const evalRel = (q: Query) => (id: string) => {
         const qr = queryRel(q, id);
         if (qr <= 0) return 0;
-        return kind === 'personal' ? (qr * (1 + tasteMatch(catalog(id)!, hidden))) / 5 : qr;
+        return kind === 'personal' ? shopperRel(q, qr, catalog(id)!, hidden) : qr;
       };
-      const measure = (profile: PersonalProfile) => {
-        let sum = 0;
+      const measure = (profile: PersonalProfile, key: string) => {
+        const sums = { all: 0, dev: 0, broad: 0 };
         for (const q of test) {
           const ranked = rerank(baseHits.get(q.qid)!, catalog, profile, { query: q.text });
-          sum += ndcgAt10(ranked.map((h) => h.id), evalRel(q), allIds);
+          const v = ndcgAt10(ranked.map((h) => h.id), evalRel(q), allIds);
+          sums.all += v;
+          sums[q.kind] += v;
         }
-        return sum / test.length;
+        push(`${kind}:${key}`, sums.all / test.length);
+        if (dev.test.length) push(`${kind}:${key}:dev`, sums.dev / dev.test.length);
+        if (broad.test.length) push(`${kind}:${key}:broad`, sums.broad / broad.test.length);
       };
       const profile = createProfile();
-      push(`${kind}:0`, measure(profile));
+      measure(profile, '0');
       // Ceiling: the engine's top `depth` re-sorted by this shopper's true relevance.
       let oracle = 0;
+      const oracleByKind = { dev: 0, broad: 0 };
       for (const q of test) {
         const r = evalRel(q);
         const ids = baseHits.get(q.qid)!.map((h) => h.id).sort((a, b) => r(b) - r(a));
-        oracle += ndcgAt10(ids, r, allIds);
+        const v = ndcgAt10(ids, r, allIds);
+        oracle += v;
+        oracleByKind[q.kind] += v;
       }
       push(`${kind}:oracle`, oracle / test.length);
+      if (dev.test.length) push(`${kind}:oracle:dev`, oracleByKind.dev / dev.test.length);
+      if (broad.test.length) push(`${kind}:oracle:broad`, oracleByKind.broad / broad.test.length);
       let clock = Date.UTC(2025, 0, 1);
       for (let session = 1; session <= Math.max(...checkpoints); session++) {
         const taste = kind === 'personal' ? hidden : drawTaste(products, rand);
@@ -302,10 +389,11 @@ async function main() {
         // Clocks misbehave on real devices: now and then jump back a day.
         clock += rand() < 0.1 ? -86_400_000 : 3_600_000 * 5;
         for (let qi = 0; qi < args.queriesPerSession; qi++) {
-          const q = train[Math.floor(rand() * train.length)];
+          const pool = broad.train.length && (rand() < args.broadShare || !dev.train.length) ? broad.train : dev.train;
+          const q = pool[Math.floor(rand() * pool.length)];
           const rel = (id: string) => {
             const qr = queryRel(q, id);
-            return qr > 0 ? (qr * (1 + tasteMatch(catalog(id)!, taste))) / 5 : 0;
+            return qr > 0 ? shopperRel(q, qr, catalog(id)!, taste) : 0;
           };
           const at = () => (clock += 1000 + Math.floor(rand() * 20_000));
           const record = (e: Omit<PersonalEvent, 'at' | 'sessionId'>) => recordEvent(profile, { ...e, at: at(), sessionId }, catalog);
@@ -326,24 +414,24 @@ async function main() {
               record({ type: 'thumbsDown', productId: id, position: k });
               return;
             }
-            const attraction = Math.min(1, (0.02 + 0.93 * Math.pow(r / 3, 2)) * noise(id));
+            const attraction = Math.min(1, (0.02 + 0.93 * Math.pow(r / MAX_REL, 2)) * noise(id));
             if (rand() >= attraction) return;
             record({ type: 'click', productId: id, position: k, query: q.text });
-            record({ type: 'dwell', productId: id, dwellMs: 2000 + Math.floor(60_000 * (r / 3) * rand()) });
-            if (rand() < 0.25 * Math.pow(r / 3, 2)) {
+            record({ type: 'dwell', productId: id, dwellMs: 2000 + Math.floor(60_000 * (r / MAX_REL) * rand()) });
+            if (rand() < 0.25 * Math.pow(r / MAX_REL, 2)) {
               record({ type: 'cart', productId: id });
               if (rand() < 0.4) record({ type: 'purchase', productId: id });
             }
-            if (r >= 2.4 && rand() < 0.1) record({ type: 'thumbsUp', productId: id });
+            if (r >= 0.8 * MAX_REL && rand() < 0.1) record({ type: 'thumbsUp', productId: id });
           });
         }
-        if (checkpoints.includes(session)) push(`${kind}:${session}`, measure(profile));
+        if (checkpoints.includes(session)) measure(profile, String(session));
         if (args.verbose && s < 3 && checkpoints.includes(session)) {
           const t = `${hidden.dept} ${[...hidden.colors].join('+')} ${hidden.cheap ? '<' : '>='}$${PRICE_SPLIT} ${[...hidden.categories].join('+')}`;
           console.log(`  [${kind} #${s} after ${session}] hidden: ${t}\n    learned: ${describeProfile(profile).summary}; weights ${profile.weights.map((w) => w.toFixed(2)).join(' ')}`);
           for (const [family, values] of Object.entries(profile.affinity)) {
             const row = Object.entries(values)
-              .map(([v, e]) => `${v}:${e.pos.toFixed(1)}/${e.exp.toFixed(1)}${e.neg ? `-${e.neg.toFixed(1)}/${e.negExp.toFixed(1)}` : ''}`)
+              .map(([v, e]) => `${v}:${e.clk.toFixed(1)}/${e.shown.toFixed(1)}+${e.pos.toFixed(1)}/${e.exp.toFixed(1)}${e.neg ? `-${e.neg.toFixed(1)}/${e.negExp.toFixed(1)}` : ''}`)
               .join(' ');
             console.log(`      ${family}: ${row}`);
           }
@@ -353,13 +441,21 @@ async function main() {
   }
 
   const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+  console.log('relevance: rel = answers(q,d) ? g · (1 + matched taste attributes) : 0, g = grade/3 (dev) or 1 (broad); no-taste shopper: rel = query grade');
+  const fmtLift = (v: number, b: number) => {
+    const lift = ((v - b) / b) * 100;
+    return `${lift >= 0 ? '+' : ''}${lift.toFixed(1)}%`;
+  };
   for (const kind of ['personal', 'no-taste']) {
     const base0 = mean(results[`${kind}:0`]);
-    console.log(`${kind} sessions=0 nDCG@10=${base0.toFixed(3)} (no personalization; ceiling of re-ranking top ${args.depth}: ${mean(results[`${kind}:oracle`]).toFixed(3)})`);
+    const ceilings = (['dev', 'broad'] as const).filter((k) => results[`${kind}:oracle:${k}`]).map((k) => `${k} ${mean(results[`${kind}:0:${k}`]).toFixed(3)}, ceiling ${mean(results[`${kind}:oracle:${k}`]).toFixed(3)}`);
+    console.log(`${kind} sessions=0 nDCG@10=${base0.toFixed(3)} (no personalization; ceiling of re-ranking top ${args.depth}: ${mean(results[`${kind}:oracle`]).toFixed(3)}; ${ceilings.join('; ')})`);
     for (const c of checkpoints) {
       const v = mean(results[`${kind}:${c}`]);
-      const lift = ((v - base0) / base0) * 100;
-      console.log(`${kind} sessions=${c} nDCG@10=${v.toFixed(3)} lift=${lift >= 0 ? '+' : ''}${lift.toFixed(1)}%`);
+      const parts = (['dev', 'broad'] as const)
+        .filter((k) => results[`${kind}:${c}:${k}`])
+        .map((k) => `${k} ${mean(results[`${kind}:0:${k}`]).toFixed(3)}→${mean(results[`${kind}:${c}:${k}`]).toFixed(3)} ${fmtLift(mean(results[`${kind}:${c}:${k}`]), mean(results[`${kind}:0:${k}`]))}`);
+      console.log(`${kind} sessions=${c} nDCG@10=${v.toFixed(3)} lift=${fmtLift(v, base0)}  (${parts.join('; ')})`);
     }
   }
   console.log('note: WANDS queries are not used here: they are furniture queries without judgments for this catalog.');

@@ -48,20 +48,26 @@ export interface FirstResults {
   coldMs: number;
   /** Reload of a returning visitor (service worker + stored catalog). */
   warmMs: number;
+  /** Where the first visit's time went: DOMContentLoaded and the catalog download's end, ms since navigation start. */
+  coldMarks: { domContentLoadedMs: number; catalogFetchedMs: number | null };
   catalog: string;
 }
 
-/** Installed before any page script: records when the first result card enters the DOM. */
-function recordFirstResult(selector: string): void {
-  const w = window as unknown as { __souFirstResultMs?: number };
-  const check = (): boolean => {
-    if (w.__souFirstResultMs === undefined && document.querySelector(selector)) w.__souFirstResultMs = performance.now();
-    return w.__souFirstResultMs !== undefined;
-  };
-  const observer = new MutationObserver(() => {
-    if (check()) observer.disconnect();
-  });
-  observer.observe(document, { childList: true, subtree: true, attributes: true });
+/**
+ * Installed before any page script: records when the first result card enters the DOM. A string,
+ * not a function: tsx/esbuild would wrap a function's inner closures in `__name()` helpers that do
+ * not exist in the page.
+ */
+function recordFirstResultScript(selector: string): string {
+  return `(() => {
+    const sel = ${JSON.stringify(selector)};
+    const check = () => {
+      if (window.__souFirstResultMs === undefined && document.querySelector(sel)) window.__souFirstResultMs = performance.now();
+      return window.__souFirstResultMs !== undefined;
+    };
+    const observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
+    observer.observe(document, { childList: true, subtree: true, attributes: true });
+  })();`;
 }
 
 async function timeToFirstResult(page: import('playwright-core').Page): Promise<number> {
@@ -74,14 +80,25 @@ async function timeToFirstResult(page: import('playwright-core').Page): Promise<
 export async function firstResults(): Promise<FirstResults> {
   if (!existsSync(join(REPO_ROOT, 'dist', 'index.html'))) throw new Error('dist/ is missing: run "npm run build" first');
   const browser = await launchBrowser();
-  await browser.context.addInitScript(recordFirstResult, SEL.result);
+  await browser.context.addInitScript({ content: recordFirstResultScript(SEL.result) });
   const app = await openApp({ waitFor: 'load', browser });
   try {
-    const coldMs = await timeToFirstResult(app.page);
+    const coldMs = await timeToFirstResult(app.page).catch(async (error: Error) => {
+      const state = await app.page.evaluate(() => ({
+        results: document.querySelectorAll('[data-testid="result"]').length,
+        mark: (window as unknown as { __souFirstResultMs?: number }).__souFirstResultMs ?? null,
+      }));
+      throw new Error(`${error.message} (${JSON.stringify(state)})`);
+    });
+    const coldMarks = await app.page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      const catalog = performance.getEntriesByType('resource').find((e) => e.name.includes('/catalog/catalog.jsonl')) as PerformanceResourceTiming | undefined;
+      return { domContentLoadedMs: nav?.domContentLoadedEventEnd ?? -1, catalogFetchedMs: catalog ? catalog.responseEnd : null };
+    });
     await app.page.evaluate(() => navigator.serviceWorker?.ready.then(() => undefined));
     await app.page.reload({ waitUntil: 'load' });
     const warmMs = await timeToFirstResult(app.page);
-    return { coldMs, warmMs, catalog: 'demo catalog (default of npm start)' };
+    return { coldMs, warmMs, coldMarks, catalog: 'demo catalog (default of npm start)' };
   } finally {
     await app.close();
     await browser.close();

@@ -144,4 +144,10 @@ export type SouErrorCode =
   | 'VOICE_NOISE_ONLY'
   | 'AUDIO_TOO_LONG'
   | 'AUDIO_UNSUPPORTED'
-  | 'AUDIO_DECODE';
+  | 'AUDIO_DECODE'
+  // Photo search (src/photo, src/core/image).
+  | 'CAMERA_DENIED'
+  | 'CAMERA_UNAVAILABLE'
+  | 'IMAGE_UNSUPPORTED'
+  | 'IMAGE_TOO_DARK'
+  | 'IMAGE_NO_ITEM';

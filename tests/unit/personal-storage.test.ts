@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createProfile, exportProfile, LIMITS, recordEvent, type PersonalEvent } from '../../src/core/personal/index';
+import { BOUNDS_EVERY } from '../../src/core/personal/profile';
 import type { Product } from '../../src/core/types';
 
 /** A catalog far larger than the profile may remember, with many brands and colours. */
@@ -29,7 +30,7 @@ describe('personal storage bounds', () => {
     const profile = createProfile();
     let stored = 0;
     const byType: Record<string, number> = {};
-    for (let i = 0; i < 12_000; i++) {
+    for (let i = 0; i < 4_000; i++) {
       const base = (i * 37) % 20_000;
       const events: PersonalEvent[] = [
         { type: 'impression', at: i * 1000, query: `q${i}`, productIds: [0, 1, 2, 3, 4].map((k) => `p${(base + k * 11) % 20_000}`) },
@@ -45,9 +46,11 @@ describe('personal storage bounds', () => {
     expect(profile.events.length).toBeLessThanOrEqual(LIMITS.events);
     expect(profile.events.length + profile.compacted.count).toBe(stored);
     expect(profile.compacted.byType.click + profile.events.filter((e) => e.type === 'click').length).toBe(byType.click);
-    expect(Object.keys(profile.products).length).toBeLessThanOrEqual(Math.ceil(LIMITS.products * 1.1));
-    expect(Object.keys(profile.affinity.brand).length).toBeLessThanOrEqual(Math.ceil(LIMITS.valuesPerFamily * 1.1));
-    expect(Object.keys(profile.coviews).length).toBeLessThanOrEqual(Math.ceil(LIMITS.coviewAnchors * 1.1));
+    // Bounds are enforced every BOUNDS_EVERY events: at most that many events' growth on top.
+    expect(Object.keys(profile.products).length).toBeLessThanOrEqual(Math.ceil(LIMITS.products * 1.1) + BOUNDS_EVERY);
+    expect(Object.keys(profile.affinity.brand).length).toBeLessThanOrEqual(Math.ceil(LIMITS.valuesPerFamily * 1.1) + BOUNDS_EVERY * 8);
+    expect(Object.keys(profile.coviews).length).toBeLessThanOrEqual(Math.ceil(LIMITS.coviewAnchors * 1.1) + BOUNDS_EVERY * 13);
+    expect(Object.values(profile.coviews).every((row) => Object.keys(row).length <= LIMITS.coviewNeighbours)).toBe(true);
     // The whole exported state stays small enough for IndexedDB and a download.
     expect(exportProfile(profile).length).toBeLessThan(1_500_000);
   });

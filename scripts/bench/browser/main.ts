@@ -33,7 +33,9 @@ async function ensureData(): Promise<BenchData> {
 
 function usedHeap(): number | null {
   const gc = (globalThis as { gc?: () => void }).gc;
-  gc?.();
+  // Without a collection the number would include the synthesis garbage: report nothing instead.
+  if (!gc) return null;
+  gc();
   const memory = (performance as Performance & { memory?: MemoryInfo }).memory;
   return memory ? memory.usedJSHeapSize : null;
 }

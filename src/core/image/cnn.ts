@@ -1,14 +1,11 @@
 /**
  * Pre- and post-processing around the photo conv net (sou/photo-cnn, MobileNetV2 features).
  * The net itself runs elsewhere (onnxruntime in the photo worker or in Node); this file only turns
- * pixels into its input tensor and its 7×7×1280 feature map into one comparable vector.
+ * pixels into its input tensor and its feature maps into one comparable vector.
  */
-import type { Analysis } from './foreground';
 import { resizeArea, type Raster } from './raster';
 
 export const CNN_INPUT_SIDE = 224;
-export const CNN_GRID = 7;
-export const CNN_CHANNELS = 1280;
 
 export interface CnnInput {
   /** NCHW float32, values in [-1, 1]. */
@@ -62,68 +59,69 @@ function borderMean(r: Raster): [number, number, number] {
   return [acc[0] / n, acc[1] / n, acc[2] / n];
 }
 
+/** Feature segments of the pooled CNN vector, in order, with their channel counts. */
+export const CNN_SEGMENTS = [
+  { name: 'block6', channels: 192, pooling: 'gem' },
+  { name: 'block10', channels: 384, pooling: 'sqrt-mean' },
+  { name: 'block13', channels: 576, pooling: 'sqrt-mean' },
+] as const;
+export const CNN_DIMS = CNN_SEGMENTS.reduce((a, s) => a + s.channels, 0);
+
+export interface FeatureMap {
+  /** Channel-major values of one image: C × H × W. */
+  data: Float32Array;
+  channels: number;
+}
+
 /**
- * Foreground weight (skin down-weighted) of each feature-map cell, from the descriptor's analysis mask,
- * mapped through the letterbox placement. Cells over padding or backdrop get ~0.
+ * Pools the net's three feature maps into one vector of CNN_DIMS values, each segment
+ * L2-normalised on its own so that the matcher can compare segment by segment.
+ * Block 6 uses generalized-mean pooling (p=3: favours the strongest local responses such as
+ * prints and seams); blocks 10/13 use a square-rooted mean (tames a few dominant channels).
+ * Those choices were measured on the Luma dev photos, see scripts/eval-image.ts.
  */
-export function cellWeights(a: Analysis, placement: CnnInput['placement'], side = CNN_INPUT_SIDE, grid = CNN_GRID): Float32Array {
-  const out = new Float32Array(grid * grid);
-  const cell = side / grid;
-  for (let gy = 0; gy < grid; gy++) {
-    for (let gx = 0; gx < grid; gx++) {
-      let sum = 0;
-      let count = 0;
-      // Sample the cell on a 4×4 lattice.
-      for (let sy = 0; sy < 4; sy++) {
-        for (let sx = 0; sx < 4; sx++) {
-          const px = gx * cell + ((sx + 0.5) / 4) * cell;
-          const py = gy * cell + ((sy + 0.5) / 4) * cell;
-          count++;
-          const u = (px - placement.x) / placement.width;
-          const v = (py - placement.y) / placement.height;
-          if (u < 0 || u >= 1 || v < 0 || v >= 1) continue;
-          const ax = Math.min(a.width - 1, Math.floor(u * a.width));
-          const ay = Math.min(a.height - 1, Math.floor(v * a.height));
-          sum += a.weight[ay * a.width + ax];
-        }
-      }
-      out[gy * grid + gx] = sum / count;
+export function poolCnnOutputs(maps: Record<(typeof CNN_SEGMENTS)[number]['name'], FeatureMap>): Float32Array {
+  const out = new Float32Array(CNN_DIMS);
+  let offset = 0;
+  for (const seg of CNN_SEGMENTS) {
+    const map = maps[seg.name];
+    if (!map || map.channels !== seg.channels || map.data.length % seg.channels !== 0) {
+      throw new Error(`Photo model output ${seg.name} has an unexpected shape`);
     }
+    const cells = map.data.length / seg.channels;
+    let norm = 0;
+    for (let c = 0; c < seg.channels; c++) {
+      let s = 0;
+      const base = c * cells;
+      if (seg.pooling === 'gem') {
+        for (let i = 0; i < cells; i++) {
+          const v = Math.max(0, map.data[base + i]);
+          s += v * v * v;
+        }
+        s = Math.cbrt(s / cells);
+      } else {
+        for (let i = 0; i < cells; i++) s += map.data[base + i];
+        s = Math.sqrt(Math.max(0, s / cells));
+      }
+      out[offset + c] = s;
+      norm += s * s;
+    }
+    norm = Math.sqrt(norm);
+    if (norm > 0) for (let c = 0; c < seg.channels; c++) out[offset + c] /= norm;
+    offset += seg.channels;
   }
   return out;
 }
 
-/**
- * Pools the feature map (C×G×G, channel-major as the net returns it) into one vector:
- * a weighted average over cells (weights = foreground share, with a floor so context still counts),
- * square-rooted (tames the few very active channels) and L2-normalised.
- */
-export function poolFeatureMap(
-  map: Float32Array,
-  weights: Float32Array | null,
-  channels = CNN_CHANNELS,
-  grid = CNN_GRID,
-  floor = 0.1,
-): Float32Array {
-  const cells = grid * grid;
-  if (map.length !== channels * cells) throw new Error(`Feature map has ${map.length} values, expected ${channels * cells}`);
-  const w = new Float32Array(cells);
-  let total = 0;
-  for (let i = 0; i < cells; i++) {
-    w[i] = weights ? floor + (1 - floor) * weights[i] : 1;
-    total += w[i];
+/** Cosine of each segment (segments are unit length), in CNN_SEGMENTS order. */
+export function segmentCosines(a: Float32Array, b: Float32Array): number[] {
+  const res: number[] = [];
+  let offset = 0;
+  for (const seg of CNN_SEGMENTS) {
+    let d = 0;
+    for (let i = offset; i < offset + seg.channels; i++) d += a[i] * b[i];
+    res.push(d);
+    offset += seg.channels;
   }
-  const out = new Float32Array(channels);
-  let norm = 0;
-  for (let c = 0; c < channels; c++) {
-    let s = 0;
-    const base = c * cells;
-    for (let i = 0; i < cells; i++) s += map[base + i] * w[i];
-    const v = Math.sqrt(Math.max(0, s / total));
-    out[c] = v;
-    norm += v * v;
-  }
-  norm = Math.sqrt(norm);
-  if (norm > 0) for (let c = 0; c < channels; c++) out[c] /= norm;
-  return out;
+  return res;
 }

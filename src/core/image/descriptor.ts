@@ -7,6 +7,7 @@ import { COLOR_NAMES, LAB_HIST_SIZE, addColorNames, addLabHistogram, type ColorN
 import { analyse, DEFAULT_FOREGROUND, type Analysis, type ForegroundOptions } from './foreground';
 import { downscale, type Raster } from './raster';
 import { hog, lbp, silhouette } from './texture';
+import { segmentCosines } from './cnn';
 
 /** Longest side the descriptors are computed at; same in browser and Node. */
 export const ANALYSIS_SIDE = 128;
@@ -22,7 +23,7 @@ export interface ImageDescriptor {
   silhouette: Float32Array;
   aspect: number;
   lbp: Float32Array;
-  /** L2-normalised conv-net features, when the photo model ran. */
+  /** Pooled conv-net features (see cnn.ts poolCnnOutputs), when the photo model ran. */
   cnn?: Float32Array;
   quality: PhotoQuality;
   foregroundFraction: number;
@@ -115,7 +116,8 @@ export interface SimilarityParts {
   hog: number;
   silhouette: number;
   texture: number;
-  cnn: number | null;
+  /** Per-segment cosines of the CNN features (CNN_SEGMENTS order), when both sides have them. */
+  cnn: number[] | null;
 }
 
 export function compareDescriptors(q: ImageDescriptor, c: ImageDescriptor): SimilarityParts {
@@ -125,7 +127,7 @@ export function compareDescriptors(q: ImageDescriptor, c: ImageDescriptor): Simi
     hog: cosine(q.hog, c.hog),
     silhouette: cosine(q.silhouette, c.silhouette) * Math.exp(-Math.abs(Math.log(q.aspect / c.aspect))),
     texture: bhattacharyya(q.lbp, c.lbp),
-    cnn: q.cnn && c.cnn ? cosine(q.cnn, c.cnn) : null,
+    cnn: q.cnn && c.cnn ? segmentCosines(q.cnn, c.cnn) : null,
   };
 }
 

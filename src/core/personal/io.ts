@@ -10,6 +10,8 @@
  *   1 — raw event log only: { format, version: 1, events: PersonalEvent[] }.
  *   2 — learned model (choice evidence per attribute value, LTR weights, product stats, co-views, embedding)
  *       plus the recent raw events and compacted counts.
+ *   3 — evidence gains exposure-based click counts (`clk`, `shown`); version 2 files read as
+ *       having none (their choice evidence is kept as it was).
  */
 import { SouError } from '../types';
 import { createProfile, enforceBounds, compactEvents, LIMITS, recordEvent, sanitizeEvent } from './profile';
@@ -64,6 +66,18 @@ const MIGRATIONS: Record<number, (data: Json, options: ImportOptions) => Json> =
       if (e) recordEvent(profile, e, catalog);
     }
     return profile as unknown as Json;
+  },
+  2: (data) => {
+    const affinity = data.affinity;
+    if (!affinity || typeof affinity !== 'object' || Array.isArray(affinity)) fail(`The file is damaged: "affinity" is invalid. ${HINT}`);
+    const migrated: Json = {};
+    for (const [family, values] of Object.entries(affinity as Json)) {
+      if (!values || typeof values !== 'object' || Array.isArray(values)) fail(`The file is damaged: affinity of ${family} is invalid. ${HINT}`);
+      const out: Json = {};
+      for (const [key, e] of Object.entries(values as Json)) out[key] = e && typeof e === 'object' ? { clk: 0, shown: 0, ...(e as Json) } : e;
+      migrated[family] = out;
+    }
+    return { ...data, version: 3, affinity: migrated };
   },
 };
 
@@ -122,6 +136,8 @@ function validateProfile(o: Json): PersonalProfile {
     for (const key of Object.keys(values)) {
       const e = record(values[key], `evidence for "${key}"`);
       const ev: Evidence = {
+        clk: num(e.clk, 'clk'),
+        shown: num(e.shown, 'shown'),
         pos: num(e.pos, 'pos'),
         exp: num(e.exp, 'exp'),
         neg: num(e.neg, 'neg'),

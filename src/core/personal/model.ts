@@ -5,12 +5,14 @@
  *   s(d) = Σ_i weights[i] · x_i(d)       x = FEATURES: one affinity per attribute family, then
  *                                         shopper-vector similarity, own history, recency.
  * Affinity of value v (black, Women, Women/Tops/Jackets, 25–50, a brand):
- *   a(v) = log((O_v + α) / (E_v + α)) − max(0, log((N_v + α) / (NE_v + α)))
- * O_v = inverse-propensity weighted choices of items with v; E_v = what those choices would
- * give v if taste ignored it (its share of each choice set: the chosen item and the items
- * ranked next to it, which have similar query relevance, so the query's own pull cancels);
- * N_v / NE_v the same for thumbs down. With no feedback a(v) = 0 exactly: no boost at all;
- * a shopper whose choices follow what was shown (no taste) stays near 0.
+ *   a(v) = log((C_v + O_v + α) / (c_f · S_v + E_v + α)) − max(0, log((N_v + α) / (NE_v + α)))
+ * C_v = inverse-propensity weighted clicks on items with v, S_v = their examination-weighted
+ * exposure over every list shown (clicked or not), c_f = ΣC/ΣS over the family (the shopper's
+ * overall click rate): clicks over expected clicks, so an ignored value scores ≈ 0 and a value
+ * shown often but never chosen (men's jackets to a women's shopper) goes negative. O_v / E_v =
+ * explicit choices (carts, thumbs, long dwell) against their share of the items shown next to
+ * the product; N_v / NE_v the same for thumbs down. With no feedback a(v) = 0 exactly.
+ * Values the query names ("black hoodie") count at a quarter weight on both sides.
  * The weights are learned online as a conditional-logit (listwise) ranker over the same
  * choice sets, so families that predict this shopper's choices count more.
  *
@@ -38,8 +40,8 @@ export const DECAY = Math.pow(2, -1 / HALF_LIFE_EVENTS);
 export const ALPHA = 2;
 const AFFINITY_CLIP = 2;
 /** Logit units → normalized score units, and the largest boost (base scores span [0, 1]). */
-export const BOOST_SCALE = 0.25;
-export const MAX_BOOST = 0.6;
+export const BOOST_SCALE = Number(process.env.BS ?? 0.25);
+export const MAX_BOOST = Number(process.env.MB ?? 0.6);
 /** Extra push-down for an item the shopper gave a thumbs down. */
 export const THUMBS_DOWN_PENALTY = 1;
 const RECENCY_EVENTS = 150;
@@ -57,6 +59,8 @@ export function decayFactor(fromSeq: number, toSeq: number): number {
 /** Brings evidence up to `seq` (applies the decay since it was last touched). */
 export function refreshEvidence(e: Evidence, seq: number): void {
   const f = decayFactor(e.t, seq);
+  e.clk *= f;
+  e.shown *= f;
   e.pos *= f;
   e.exp *= f;
   e.neg *= f;
@@ -83,11 +87,14 @@ export type AffinityTable = Record<Family, Map<string, ValueAffinity>>;
 /** What feature computation needs: a lookup per family (a table, or a lazy view). */
 export type AffinitySource = Record<Family, { get(value: string): ValueAffinity | undefined }>;
 
-/** Affinity of one value from its evidence, brought up to `seq`. */
-export function affinityOf(e: Evidence, seq: number): ValueAffinity {
+/**
+ * Affinity of one value from its evidence, brought up to `seq`. `clickRate` = the family's
+ * ΣC/ΣS (clickRateOf), which turns exposure into expected clicks.
+ */
+export function affinityOf(e: Evidence, seq: number, clickRate: number): ValueAffinity {
   const f = decayFactor(e.t, seq);
-  const pos = e.pos * f;
-  const exp = e.exp * f;
+  const pos = (e.pos + e.clk) * f;
+  const exp = (e.exp + clickRate * e.shown) * f;
   const neg = e.neg * f;
   const negExp = e.negExp * f;
   let affinity = clip(Math.log((pos + ALPHA) / (exp + ALPHA))) - clip(Math.max(0, Math.log((neg + ALPHA) / (negExp + ALPHA))));
@@ -96,13 +103,27 @@ export function affinityOf(e: Evidence, seq: number): ValueAffinity {
   return { affinity, sd, pos, neg };
 }
 
+/** Clicks per unit of exposure over all values of a family (decayed sums). */
+export function clickRateOf(values: Record<string, Evidence>, seq: number): number {
+  let clk = 0;
+  let shown = 0;
+  for (const key of Object.keys(values)) {
+    const e = values[key];
+    const f = decayFactor(e.t, seq);
+    clk += e.clk * f;
+    shown += e.shown * f;
+  }
+  return shown > 0 ? clk / shown : 0;
+}
+
 /** Affinity of every attribute value the profile has evidence for. */
 export function computeAffinities(profile: PersonalProfile): AffinityTable {
   const table = {} as AffinityTable;
   for (const family of FAMILIES) {
     const values = profile.affinity[family];
+    const rate = clickRateOf(values, profile.seq);
     const map = new Map<string, ValueAffinity>();
-    for (const key of Object.keys(values)) map.set(key, affinityOf(values[key], profile.seq));
+    for (const key of Object.keys(values)) map.set(key, affinityOf(values[key], profile.seq, rate));
     table[family] = map;
   }
   return table;
@@ -114,7 +135,14 @@ export function lazyAffinities(profile: PersonalProfile): AffinitySource {
   const out = {} as AffinitySource;
   for (const family of FAMILIES) {
     const values = profile.affinity[family];
-    out[family] = { get: (value: string) => (value in values ? affinityOf(values[value], seq) : undefined) };
+    let rate: number | undefined;
+    out[family] = {
+      get: (value: string) => {
+        if (!(value in values)) return undefined;
+        rate ??= clickRateOf(values, seq);
+        return affinityOf(values[value], seq, rate);
+      },
+    };
   }
   return out;
 }

@@ -51,8 +51,13 @@ const BOUNCE_MS = 4_000;
 /** Examination probability at 0-based rank k is (k+1)^-ETA; IPW weights are capped (variance). */
 const ETA = 1;
 const IPW_CAP = 3;
-/** A click is compared with the items up to this many ranks above and below it. */
-const NEIGHBOUR_SPAN = 3;
+/**
+ * Share of an IPW-weighted click an item at 0-based rank k gets in expectation when taste plays
+ * no part: examination (k+1)^-ETA times the capped IPW weight = min(1, IPW_CAP · (k+1)^-ETA).
+ */
+function examined(k: number): number {
+  return Math.min(1, IPW_CAP * Math.pow(k + 1, -ETA));
+}
 /** Opponents for carts, thumbs and other signals: the nearest items of the product's list. */
 const NEIGHBOURS = 4;
 /** A value the query asked for explains the choice; it counts this much as taste evidence. */
@@ -164,7 +169,7 @@ export function recordEvent(
 
   profile.seq += 1;
   if (event.type === 'impression') {
-    rememberList(profile, event);
+    rememberList(profile, event, catalog);
     return { stored: true, learned: false };
   }
   const product = catalog(event.productId!);
@@ -179,16 +184,20 @@ export function recordEvent(
       const position = event.position ?? (list ? list.ids.indexOf(product.id) : -1);
       const ipw = position >= 0 ? Math.min(IPW_CAP, Math.pow(position + 1, ETA)) : 1;
       if (list && position >= 0) {
-        // The choice set: the click and the items ranked next to it. Neighbours in the engine's
-        // order have similar query relevance, so what the query asked for cancels out.
+        // Affinities: the IPW click against the list's exposure (recorded with the impression).
+        const attrs = attributesOf(product);
+        for (const family of FAMILIES) {
+          const v = attrs[family];
+          if (v !== undefined) evidence(profile, family, v).clk += SIGNAL.click * ipw * mentionScale(query, family, v);
+        }
+        // Ranking weights: one listwise step against the rest of the list shown.
         const set: Product[] = [product];
-        for (let k = Math.max(0, position - NEIGHBOUR_SPAN); k <= Math.min(list.ids.length - 1, position + NEIGHBOUR_SPAN); k++) {
-          const id = list.ids[k];
-          if (k === position || id === product.id || list.clicked.includes(id)) continue;
+        for (const id of list.ids) {
+          if (id === product.id || list.clicked.includes(id)) continue;
           const other = catalog(id);
           if (other) set.push(other);
         }
-        learnChoice(profile, ctx, product, set, SIGNAL.click * ipw, query, false);
+        learnWeights(profile, ctx, product, set, SIGNAL.click * ipw);
       }
       markPositive(profile, product, SIGNAL.click * ipw, options.vectorOf);
       stats.clicks += 1;
@@ -270,7 +279,7 @@ function evidence(profile: PersonalProfile, family: Family, value: string): Evid
   const values = profile.affinity[family];
   let e = values[value];
   if (!e) {
-    e = { pos: 0, exp: 0, neg: 0, negExp: 0, t: profile.seq };
+    e = { clk: 0, shown: 0, pos: 0, exp: 0, neg: 0, negExp: 0, t: profile.seq };
     values[value] = e;
   } else {
     refreshEvidence(e, profile.seq);
@@ -278,11 +287,30 @@ function evidence(profile: PersonalProfile, family: Family, value: string): Evid
   return e;
 }
 
-/** What was shown becomes the comparison set for the choices that follow; nothing is learned yet. */
-function rememberList(profile: PersonalProfile, event: PersonalEvent): void {
+/**
+ * What was shown: every item's attribute values gain exposure weighted by how likely the shopper
+ * was to look at its rank (clicks over expected clicks, see model.ts), and the list becomes the
+ * comparison set for the choices that follow.
+ */
+function rememberList(profile: PersonalProfile, event: PersonalEvent, catalog: ProductLookup): void {
   const ids = event.productIds!.slice(0, LIMITS.impressionDepth);
-  profile.recentLists.push({ query: event.query ?? '', ids, clicked: [], seq: profile.seq });
+  const query = event.query;
+  ids.forEach((id, k) => {
+    const p = catalog(id);
+    if (!p) return;
+    const attrs = attributesOf(p);
+    for (const family of FAMILIES) {
+      const v = attrs[family];
+      if (v !== undefined) evidence(profile, family, v).shown += examined(k) * mentionScale(query, family, v);
+    }
+  });
+  profile.recentLists.push({ query: query ?? '', ids, clicked: [], seq: profile.seq });
   if (profile.recentLists.length > LIMITS.recentLists) profile.recentLists.shift();
+}
+
+/** A value the query asked for explains the choice: it counts little as taste evidence. */
+function mentionScale(query: string | undefined, family: Family, value: string): number {
+  return queryMentions(query, family, value) ? MENTIONED_WEIGHT : 1;
 }
 
 function findList(profile: PersonalProfile, id: string, query: string | undefined) {
@@ -362,7 +390,7 @@ function learnChoice(
   query: string | undefined,
   negative: boolean,
 ): void {
-  const scaleOf = (family: Family, value: string) => (queryMentions(query, family, value) ? MENTIONED_WEIGHT : 1);
+  const scaleOf = (family: Family, value: string) => mentionScale(query, family, value);
   const chosenAttrs = attributesOf(chosen);
   for (const family of FAMILIES) {
     const v = chosenAttrs[family];
@@ -382,7 +410,16 @@ function learnChoice(
       else e.exp += share * scaleOf(family, v);
     }
   }
-  if (negative) return;
+  if (!negative) learnWeights(profile, ctx, chosen, set, weight);
+}
+
+/**
+ * One listwise (conditional logit) gradient step on the ranking weights for choosing `chosen`
+ * among `set`, computed with the features as they were before this event (an honest
+ * out-of-sample step), pulled gently toward the prior weights.
+ */
+function learnWeights(profile: PersonalProfile, ctx: FeatureContext, chosen: Product, set: readonly Product[], weight: number): void {
+  if (set.length < 2) return;
   const xs = set.map((p) => itemFeatures(p, ctx).x);
   const w = profile.weights;
   const scores = xs.map((x) => x.reduce((sum, xi, i) => sum + w[i] * xi, 0));
@@ -439,32 +476,29 @@ function bumpCoview(profile: PersonalProfile, a: string, b: string): void {
 export function enforceBounds(profile: PersonalProfile): void {
   const seq = profile.seq;
   const slack = (n: number) => Math.ceil(n * 1.1);
+  /** Deletes the lowest-mass keys of `obj` so that `keep` remain. */
+  const evict = <T>(obj: Record<string, T>, keys: string[], keep: number, mass: (v: T) => number) => {
+    const ranked = keys.map((k) => ({ k, m: mass(obj[k]) })).sort((a, b) => a.m - b.m);
+    for (const { k } of ranked.slice(0, keys.length - keep)) delete obj[k];
+  };
   for (const family of FAMILIES) {
     const values = profile.affinity[family];
     const keys = Object.keys(values);
     if (keys.length > slack(LIMITS.valuesPerFamily)) {
-      const mass = (k: string) => {
-        const e = values[k];
-        return (e.pos + e.exp + e.neg + e.negExp) * decayFactor(e.t, seq);
-      };
-      keys.sort((a, b) => mass(a) - mass(b));
-      for (const k of keys.slice(0, keys.length - LIMITS.valuesPerFamily)) delete values[k];
+      evict(values, keys, LIMITS.valuesPerFamily, (e) => (e.clk + e.shown + e.pos + e.exp + e.neg + e.negExp) * decayFactor(e.t, seq));
     }
   }
   const pids = Object.keys(profile.products);
   if (pids.length > slack(LIMITS.products)) {
-    const mass = (k: string) => {
-      const s = profile.products[k];
-      // Thumbs down is a promise to the shopper: keep those longest.
-      return (s.pos + s.neg) * decayFactor(s.t, seq) + s.down * 100 + s.purchases;
-    };
-    pids.sort((a, b) => mass(a) - mass(b));
-    for (const k of pids.slice(0, pids.length - LIMITS.products)) delete profile.products[k];
+    // Thumbs down is a promise to the shopper: those are kept longest.
+    evict(profile.products, pids, LIMITS.products, (s) => (s.pos + s.neg) * decayFactor(s.t, seq) + s.down * 100 + s.purchases);
   }
   const anchors = Object.keys(profile.coviews);
   if (anchors.length > slack(LIMITS.coviewAnchors)) {
-    const total = (k: string) => Object.values(profile.coviews[k]).reduce((s, n) => s + n, 0);
-    anchors.sort((a, b) => total(a) - total(b));
-    for (const k of anchors.slice(0, anchors.length - LIMITS.coviewAnchors)) delete profile.coviews[k];
+    evict(profile.coviews, anchors, LIMITS.coviewAnchors, (row) => {
+      let total = 0;
+      for (const k in row) total += row[k];
+      return total;
+    });
   }
 }

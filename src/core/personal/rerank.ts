@@ -71,7 +71,7 @@ export function rerank(
   const embMean = embValues.length ? embValues.reduce((s, v) => s + v, 0) / embValues.length : 0;
 
   const scored = hits.map((h, i) => {
-    const base = range > 0 ? (h.score - min) / range : 1 - i / hits.length;
+    const base = process.env.NORM === 'ratio' && max > 0 ? h.score / max : range > 0 ? (h.score - min) / range : 1 - i / hits.length;
     const f = feats[i];
     if (!f) return { hit: h, i, total: base, boost: 0, why: undefined as string | undefined };
     f.x[embIndex] = f.x[embIndex] - embMean;

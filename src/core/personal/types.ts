@@ -50,14 +50,21 @@ export const FAMILIES = ['color', 'dept', 'category', 'price', 'brand'] as const
 export type Family = (typeof FAMILIES)[number];
 
 /**
- * Choice evidence about one attribute value, from position-bias corrected choices made among
- * the items shown around them: `pos` = weight of chosen items having the value, `exp` = weight
- * expected if the choice ignored the value (share of the value in each choice set); `neg` and
- * `negExp` the same for rejections (thumbs down, bounces). Decay runs on the profile's event
- * counter (`seq`), not the wall clock, so clock changes cannot make evidence jump:
- * effective value = stored value × DECAY^(profile.seq − t).
+ * Evidence about one attribute value. Two kinds:
+ *  - clicks over expected clicks over every list shown: `shown` = examination-weighted
+ *    exposure of items having the value (each result list, clicked or not), `clk` = inverse-
+ *    propensity weighted clicks on them. A shopper who ignores the value clicks it in proportion
+ *    to its exposure, so clk ≈ shown × (the family's overall click rate).
+ *  - explicit choices against the items shown next to the product (carts, purchases, thumbs,
+ *    dwell): `pos` = weight of chosen items having the value, `exp` = weight expected if the
+ *    choice ignored it (its share of each choice set); `neg` and `negExp` the same for
+ *    rejections (thumbs down, bounces).
+ * Decay runs on the profile's event counter (`seq`), not the wall clock, so clock changes
+ * cannot make evidence jump: effective value = stored value × DECAY^(profile.seq − t).
  */
 export interface Evidence {
+  clk: number;
+  shown: number;
   pos: number;
   exp: number;
   neg: number;
@@ -110,7 +117,7 @@ export const DENSE_FEATURES = ['embedding', 'history', 'recency'] as const;
 export const FEATURES = [...FAMILIES, ...DENSE_FEATURES] as const;
 export type FeatureName = (typeof FEATURES)[number];
 
-export const PROFILE_VERSION = 2;
+export const PROFILE_VERSION = 3;
 export const PROFILE_FORMAT = 'sou-personal';
 
 export interface PersonalProfile {

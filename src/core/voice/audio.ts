@@ -44,6 +44,7 @@ export function decodeWav(bytes: Uint8Array, maxSeconds = MAX_FILE_SECONDS): Dec
   let bits = 0;
   let dataOffset = -1;
   let dataLength = 0;
+  let declaredLength = 0;
   let offset = 12;
   while (offset + 8 <= bytes.byteLength) {
     const id = fourcc(view, offset);
@@ -59,6 +60,7 @@ export function decodeWav(bytes: Uint8Array, maxSeconds = MAX_FILE_SECONDS): Dec
       if (format === 0xfffe && size >= 26 && body + 26 <= bytes.byteLength) format = view.getUint16(body + 24, true);
     } else if (id === 'data') {
       dataOffset = body;
+      declaredLength = size === 0xffffffff ? 0 : size;
       // Streams written live often leave the size at 0 or 0xFFFFFFFF: read to the end then.
       dataLength = size === 0 || size === 0xffffffff ? bytes.byteLength - body : Math.min(size, bytes.byteLength - body);
       break;
@@ -78,10 +80,12 @@ export function decodeWav(bytes: Uint8Array, maxSeconds = MAX_FILE_SECONDS): Dec
   const bytesPerSample = bits / 8;
   const frames = Math.floor(dataLength / (bytesPerSample * channels));
   const durationS = frames / sampleRate;
-  if (durationS > maxSeconds) {
+  // The header's own length counts too, so a huge file is refused before anything is decoded.
+  const declaredS = Math.floor(declaredLength / (bytesPerSample * channels)) / sampleRate;
+  if (Math.max(durationS, declaredS) > maxSeconds) {
     throw new SouError(
       'AUDIO_TOO_LONG',
-      `This recording is ${Math.round(durationS)} s long; voice search takes up to ${maxSeconds} s. Trim it or just speak your query.`,
+      `This recording is ${Math.round(Math.max(durationS, declaredS))} s long; voice search takes up to ${maxSeconds} s. Trim it or just speak your query.`,
       { durationS, maxSeconds },
     );
   }

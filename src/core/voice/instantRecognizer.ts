@@ -77,9 +77,9 @@ export interface VocabularyReport {
 const DEFAULT_DECODER_CONFIG = {
   loglevel: 'FATAL',
   samprate: RECOGNIZER_SAMPLE_RATE,
-  beam: 1e-80,
-  wbeam: 1e-60,
-  pbeam: 1e-80,
+  beam: 1e-60,
+  wbeam: 1e-40,
+  pbeam: 1e-60,
 };
 
 /** The decoder analyses audio in blocks; whole-utterance mode loses words at the start. */

@@ -30,6 +30,8 @@ export const BUILTIN_CATALOG_URL = '/catalog/catalog.jsonl';
 export const QUERY_EMBED_GRACE_MS = 120;
 /** The embed worker (and its model) is shut down after this long without use. */
 export const EMBED_IDLE_MS = 5 * 60_000;
+/** Longest a returning visit holds back the built-in catalog's update check for the first results. */
+export const FIRST_RESULT_WAIT_MS = 1500;
 
 /** Calls a backend that lives in a worker or, as a fallback, on the main thread. */
 interface BackendCaller<T> {
@@ -72,6 +74,8 @@ export class WorkerAppClient implements AppClient {
   private readonly imageUrls = new Map<string, Promise<string>>();
   private readonly queryVectors = new Map<string, Float32Array>();
   private readonly catalogUrl: string;
+  private markFirstResult: () => void = () => undefined;
+  private readonly firstResultShown = new Promise<void>((resolve) => (this.markFirstResult = resolve));
 
   constructor(opts: AppClientOptions = {}) {
     this.catalogUrl = opts.catalogUrl ?? BUILTIN_CATALOG_URL;
@@ -152,6 +156,10 @@ export class WorkerAppClient implements AppClient {
       void this.startSemantic();
       return;
     }
+    // With a stored catalog the update check waits until the first results are on screen (or a
+    // moment has passed): the search worker is single-threaded, and re-parsing the served
+    // catalog must not stand between a returning shopper and their results.
+    if (stored) await Promise.race([this.firstResultShown, delay(FIRST_RESULT_WAIT_MS)]);
     try {
       const result = await this.search$.call((api) =>
         api.syncBuiltin(
@@ -238,6 +246,7 @@ export class WorkerAppClient implements AppClient {
       const lexical = await this.searchQueue.run(() => this.search$.call((api) => api.search(base)));
       if (!isCurrent()) throw abortedError();
       onResult(lexical);
+      this.markFirstResult();
       lexicalShown = true;
       if (!vectorPromise) return;
       vector = await vectorPromise.catch(() => null);
@@ -250,6 +259,7 @@ export class WorkerAppClient implements AppClient {
     if (!isCurrent()) throw abortedError();
     void lexicalShown;
     onResult(hybrid);
+    this.markFirstResult();
   }
 
   private async queryVector(text: string): Promise<Float32Array | null> {

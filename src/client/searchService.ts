@@ -92,6 +92,12 @@ export function createSearchService(): SearchBackend & { engineForTests(): Engin
     engineForTests: () => engine,
 
     async openStored(): Promise<CatalogInfo | null> {
+      // The worker's init and the first-run flow both ask; building the engine twice would
+      // delay the first results by a whole index build.
+      if (engine && info) {
+        const meta = await readCatalogMeta().catch(() => null);
+        if (meta && meta.fingerprint === info.fingerprint) return info;
+      }
       const stored = await readCatalog();
       if (!stored || stored.products.length === 0) return null;
       engine = buildEngine(stored.products);

@@ -31,12 +31,12 @@ export function clipQueryText(query: string): string {
   const parts: string[] = [];
   let i = 0;
   for (const m of matches) {
-    for (; i < m.start; i++) if (!tokens[i].zh) parts.push(tokens[i].term);
+    for (; i < m.start; i++) if (!tokens[i].zh) parts.push(tokens[i].surface);
     if (tokens[m.start].zh) parts.push(lex.concepts[m.concepts[0]].entry.en[0]);
-    else for (let k = m.start; k < m.end; k++) parts.push(tokens[k].term);
+    else for (let k = m.start; k < m.end; k++) parts.push(tokens[k].surface);
     i = m.end;
   }
-  for (; i < tokens.length; i++) if (!tokens[i].zh) parts.push(tokens[i].term);
+  for (; i < tokens.length; i++) if (!tokens[i].zh) parts.push(tokens[i].surface);
   return parts.join(' ').trim() || query;
 }
 

@@ -17,8 +17,8 @@
  * choice sets, so families that predict this shopper's choices count more.
  *
  * rerank adds a bounded boost: MAX_BOOST · tanh(BOOST_SCALE · s / MAX_BOOST) to the engine's
- * min–max normalized score, so a preference re-orders items of similar relevance but cannot
- * lift an irrelevant item over a clearly relevant one.
+ * score relative to the top hit (score / top score), so a preference re-orders items of
+ * similar relevance but cannot lift an irrelevant item over a clearly relevant one.
  */
 import { attributesOf, type Attributes } from './attributes';
 import { normal } from './random';
@@ -39,9 +39,15 @@ export const DECAY = Math.pow(2, -1 / HALF_LIFE_EVENTS);
 /** Pseudo-count of the affinity ratio (shrinks thin evidence toward 0). */
 export const ALPHA = 2;
 const AFFINITY_CLIP = 2;
-/** Logit units → normalized score units, and the largest boost (base scores span [0, 1]). */
-export const BOOST_SCALE = Number(process.env.BS ?? 0.25);
-export const MAX_BOOST = Number(process.env.MB ?? 0.6);
+/**
+ * Logit units → score units relative to the top hit, and the largest boost. Small on purpose:
+ * when the engine's scores are flat (a broad query: "jackets"), taste decides the order; when
+ * they fall off (a specific query), it only re-orders items of similar relevance. Tuned with
+ * scripts/eval-personal.ts: larger values lift broad queries a little more but cost the
+ * shopper without a consistent taste several percent on specific queries.
+ */
+export const BOOST_SCALE = 0.06;
+export const MAX_BOOST = 0.15;
 /** Extra push-down for an item the shopper gave a thumbs down. */
 export const THUMBS_DOWN_PENALTY = 1;
 const RECENCY_EVENTS = 150;

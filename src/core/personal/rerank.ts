@@ -1,6 +1,7 @@
 /**
  * Re-orders the engine's hits with the personal boost. The engine's score stays the backbone:
- * scores are min–max normalized over the hits, a bounded boost is added, and the result is
+ * scores are taken relative to the top hit (flat for a broad query, falling off for a specific
+ * one; min–max only when scores are not positive), a bounded boost is added, and the result is
  * written back in the engine's score units. Empty or paused profile → the same order, untouched.
  */
 import { queryMentions, valueLabel } from './attributes';
@@ -42,7 +43,7 @@ export function rerank(
   if (profile.paused || hits.length === 0 || !hasSignal(profile)) return hits.slice();
   const lang = options.lang ?? 'en';
   let affinities: AffinityTable = computeAffinities(profile);
-  if (options.explore) affinities = sampleAffinities(affinities, seededRandom(options.seed ?? 0), options.exploration ?? 0.5);
+  if (options.explore) affinities = sampleAffinities(affinities, seededRandom(options.seed ?? 0), options.exploration ?? Number(process.env.EXS ?? 0.5));
   const muted = new Set<Family>(
     FAMILIES.filter((f) => [...affinities[f].keys()].some((v) => queryMentions(options.query, f, v))),
   );
@@ -71,7 +72,7 @@ export function rerank(
   const embMean = embValues.length ? embValues.reduce((s, v) => s + v, 0) / embValues.length : 0;
 
   const scored = hits.map((h, i) => {
-    const base = process.env.NORM === 'ratio' && max > 0 ? h.score / max : range > 0 ? (h.score - min) / range : 1 - i / hits.length;
+    const base = max > 0 ? h.score / max : range > 0 ? (h.score - min) / range : 1 - i / hits.length;
     const f = feats[i];
     if (!f) return { hit: h, i, total: base, boost: 0, why: undefined as string | undefined };
     f.x[embIndex] = f.x[embIndex] - embMean;
@@ -80,7 +81,7 @@ export function rerank(
     return { hit: h, i, total: base + boost, boost, why };
   });
   scored.sort((a, b) => b.total - a.total || a.i - b.i);
-  const unit = range > 0 ? range : 1;
+  const unit = max > 0 ? max : range > 0 ? range : 1;
   return scored.map(({ hit, boost, why }) => {
     if (boost === 0 && !why) return hit;
     const out: SearchHit = { ...hit, score: hit.score + boost * unit, why: { ...hit.why } };

@@ -62,6 +62,7 @@ function chineseSegmenter(): Intl.Segmenter | null {
 /** For tests: force the bigram fallback (true) or restore the platform segmenter (false). */
 export function setSegmenterDisabledForTests(disabled: boolean): void {
   segmenter = disabled ? null : undefined;
+  hanMemo.clear();
 }
 
 /** Word -> token memo: catalogs repeat a small vocabulary, and stemming is the hot path. */
@@ -88,11 +89,24 @@ function pushChinese(word: string, out: Token[]): void {
 }
 
 /** Segments a stretch of Han characters the lexicon did not cover. */
+/**
+ * Span -> words memo for the platform segmenter: Intl.Segmenter is the slowest step of indexing
+ * a bilingual catalog, and product texts repeat the same Chinese phrases many times.
+ */
+const hanMemo = new Map<string, string[]>();
+
 function pushUnknownHan(span: string, out: Token[]): void {
   if (!span) return;
   const seg = chineseSegmenter();
   if (seg) {
-    for (const s of seg.segment(span)) if (s.isWordLike !== false) pushChinese(s.segment, out);
+    let words = hanMemo.get(span);
+    if (!words) {
+      words = [];
+      for (const s of seg.segment(span)) if (s.isWordLike !== false) words.push(s.segment);
+      if (hanMemo.size >= MEMO_LIMIT) hanMemo.clear();
+      hanMemo.set(span, words);
+    }
+    for (const w of words) pushChinese(w, out);
     return;
   }
   if (span.length === 1) {

@@ -88,6 +88,25 @@ function summaryLine(t: Pick<Tally, 'passed' | 'failed' | 'skipped'>): string {
   return `${t.passed} passed, ${t.failed} failed${t.skipped > 0 ? `, ${t.skipped} skipped` : ''}`;
 }
 
+/**
+ * The e2e tests drive Debian's Chromium (never a downloaded browser build). On a fresh Debian
+ * machine where we are root, install it (with CJK fonts for the Chinese UI); elsewhere say how.
+ */
+function ensureChromium(setupFailures: string[]): void {
+  const chromium = process.env.SOU_CHROMIUM ?? '/usr/bin/chromium';
+  if (existsSync(chromium)) return;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    if (step('apt-get update', 'apt-get', ['update'], env)) {
+      step('install chromium', 'apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-noto-cjk'], env);
+    }
+  }
+  if (!existsSync(chromium)) {
+    setupFailures.push(`Chromium was not found at ${chromium}: install Debian's chromium (sudo apt-get install chromium fonts-noto-cjk) or set SOU_CHROMIUM`);
+  }
+}
+
 function main(): void {
   mkdirSync(RESULTS_DIR, { recursive: true });
   rmSync(JSON_REPORT, { force: true });
@@ -95,6 +114,8 @@ function main(): void {
 
   const standin = join(REPO_ROOT, 'scripts', 'build-standin-models.ts');
   if (existsSync(standin) && !step('stand-in models', 'npx', ['tsx', standin])) setupFailures.push('building the stand-in models failed');
+
+  ensureChromium(setupFailures);
 
   const built = step('build', 'npm', ['run', 'build']);
   if (!built) setupFailures.push('"npm run build" failed, so the e2e tests were not run');

@@ -43,7 +43,7 @@ export function rerank(
   if (profile.paused || hits.length === 0 || !hasSignal(profile)) return hits.slice();
   const lang = options.lang ?? 'en';
   let affinities: AffinityTable = computeAffinities(profile);
-  if (options.explore) affinities = sampleAffinities(affinities, seededRandom(options.seed ?? 0), options.exploration ?? Number(process.env.EXS ?? 0.5));
+  if (options.explore) affinities = sampleAffinities(affinities, seededRandom(options.seed ?? 0), options.exploration ?? 0.5);
   const muted = new Set<Family>(
     FAMILIES.filter((f) => [...affinities[f].keys()].some((v) => queryMentions(options.query, f, v))),
   );

@@ -88,7 +88,7 @@ export interface ImageEvalResult {
   ndcg10: number;
   hit10: number;
   n: number;
-  perQuery: Array<{ qid: string; ndcg10: number; hit: boolean; top: string[] }>;
+  perQuery: Array<{ qid: string; ndcg10: number; hit: boolean; top: string[]; topScore: number }>;
 }
 
 export function formatImageEvalLine(r: ImageEvalResult): string {
@@ -134,10 +134,11 @@ export async function runImageEval(opts: ImageEvalOptions): Promise<ImageEvalRes
     const strip = (d: ImageDescriptor): ImageDescriptor => (engine === 'colour' ? { ...d, cnn: undefined } : d);
     const es = engine === 'colour' ? entries.map((e) => ({ ...e, descriptor: strip(e.descriptor) })) : entries;
     const perQuery = judged.map((q, i) => {
-      const top = rankByPhoto(strip(queryDescriptors[i]), es, { limit: 10 }).hits.map((h) => h.id);
+      const hits = rankByPhoto(strip(queryDescriptors[i]), es, { limit: 10 }).hits;
+      const top = hits.map((h) => h.id);
       const j = qrels.get(q.qid)!;
       const maxGrade = Math.max(...j.values());
-      return { qid: q.qid, ndcg10: ndcgAt(top, j, 10), hit: top.some((id) => j.get(id) === maxGrade), top };
+      return { qid: q.qid, ndcg10: ndcgAt(top, j, 10), hit: top.some((id) => j.get(id) === maxGrade), top, topScore: hits[0]?.score ?? 0 };
     });
     const n = perQuery.length;
     return {
@@ -181,7 +182,7 @@ async function main(): Promise<void> {
   const results = await runImageEval({ catalog, imageQueries, imageQrels, engines });
   for (const r of results) {
     if (process.argv.includes('--verbose')) {
-      for (const q of r.perQuery) console.log(`${r.engine}\t${q.qid}\t${q.ndcg10.toFixed(3)}\t${q.hit ? 'hit' : 'miss'}\t${q.top.slice(0, 3).join(',')}`);
+      for (const q of r.perQuery) console.log(`${r.engine}\t${q.qid}\t${q.ndcg10.toFixed(3)}\t${q.hit ? 'hit' : 'miss'}\t${q.top.slice(0, 3).join(',')}\t${q.topScore.toFixed(2)}`);
     }
     console.log(formatImageEvalLine(r));
   }

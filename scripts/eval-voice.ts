@@ -12,10 +12,13 @@
  * Chinese is scored per character (see src/core/voice/wer.ts). The instant engine is English
  * only; Whisper evaluation in Node is not wired in yet.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Product } from '../src/core/types';
+import { parseCatalogJsonl } from '../src/core/eval/catalogReader';
+import { ndcgAt } from '../src/core/eval/metrics';
+import { parseQrelsTsv } from '../src/core/eval/tsv';
+import { SearchEngine } from '../src/core/search/engine';
 import { decodeWav, resample, RECOGNIZER_SAMPLE_RATE } from '../src/core/voice/audio';
 import { createInstantRecognizer, type InstantRecognizer } from '../src/core/voice/instantRecognizer';
 import { loadNodeSphinxModule } from './voice/nodeSphinx';
@@ -70,63 +73,9 @@ function readManifest(path: string): Clip[] {
     });
 }
 
-/** Minimal JSONL reading for the evaluation (the app uses the full catalog validator). */
-function readCatalog(path: string): Product[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => {
-      const raw = JSON.parse(line) as Record<string, unknown>;
-      return {
-        id: String(raw.id),
-        group: raw.group === undefined ? undefined : String(raw.group),
-        title: String(raw.title ?? ''),
-        description: String(raw.description ?? ''),
-        category: String(raw.category ?? ''),
-        color: raw.color == null ? null : String(raw.color),
-        price: Number(raw.price ?? 0),
-        currency: String(raw.currency ?? 'USD'),
-        image: String(raw.image ?? ''),
-      };
-    });
-}
-
-function readQrels(path: string): Map<string, Map<string, number>> {
-  const qrels = new Map<string, Map<string, number>>();
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    const [qid, id, grade] = line.split('\t');
-    if (!qid || !id) continue;
-    let row = qrels.get(qid);
-    if (!row) qrels.set(qid, (row = new Map()));
-    row.set(id, Number(grade));
-  }
-  return qrels;
-}
-
 type Ranker = (query: string) => string[];
 
-/** nDCG@k with gain 2^grade - 1 (the project's metric), ideal from the complete judgments. */
-function ndcgAt(ranked: readonly string[], judged: Map<string, number>, k = 10): number {
-  const gain = (g: number) => Math.pow(2, g) - 1;
-  let dcg = 0;
-  ranked.slice(0, k).forEach((id, i) => {
-    dcg += gain(judged.get(id) ?? 0) / Math.log2(i + 2);
-  });
-  const ideal = [...judged.values()].sort((a, b) => b - a).slice(0, k);
-  let idcg = 0;
-  ideal.forEach((g, i) => {
-    idcg += gain(g) / Math.log2(i + 2);
-  });
-  return idcg > 0 ? dcg / idcg : 0;
-}
-
-/** The search core's SearchEngine when it exists (it is built in parallel); null otherwise. */
-async function loadRanker(products: Product[]): Promise<Ranker | null> {
-  const enginePath = resolve(dirname(fileURLToPath(import.meta.url)), '../src/core/search/engine.ts');
-  if (!existsSync(enginePath)) return null;
-  const { SearchEngine } = (await import(enginePath)) as {
-    SearchEngine: { build(p: Product[]): { search(r: { query: string; limit?: number }): { hits: Array<{ id: string }> } } };
-  };
+function loadRanker(products: Product[]): Ranker {
   const engine = SearchEngine.build(products);
   return (query) => engine.search({ query, limit: 10 }).hits.map((hit) => hit.id);
 }
@@ -175,10 +124,9 @@ async function evaluate(clips: Clip[], run: EngineRun, ranker: Ranker | null, qr
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const clips = readManifest(args.manifest);
-  const products = args.catalog ? readCatalog(args.catalog) : [];
-  const qrels = args.qrels ? readQrels(args.qrels) : null;
-  const ranker = products.length > 0 ? await loadRanker(products) : null;
-  if (!ranker && qrels) console.log('# nDCG: src/core/search/engine.ts is not there yet; printing n/a');
+  const products = args.catalog ? parseCatalogJsonl(readFileSync(args.catalog, 'utf8')) : [];
+  const qrels = args.qrels ? parseQrelsTsv(readFileSync(args.qrels, 'utf8')) : null;
+  const ranker = products.length > 0 ? loadRanker(products) : null;
 
   const sphinx = await loadNodeSphinxModule();
   const instant: InstantRecognizer = await createInstantRecognizer(sphinx);

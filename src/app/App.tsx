@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { AppClient } from '../client/types';
 import { ActiveFilters, FacetPanel } from './components/Facets';
 import { CatalogPanel } from './components/CatalogPanel';
@@ -7,6 +7,11 @@ import { ResultList } from './components/ResultList';
 import { SearchBox } from './components/SearchBox';
 import { StatusBar } from './components/StatusBar';
 import { StoragePanel } from './components/StoragePanel';
+import { BecauseYouLiked } from './components/personal/BecauseYouLiked';
+import { PrivacyPanel } from './components/personal/PrivacyPanel';
+import { ProductDialog, type OpenProduct } from './components/personal/ProductDialog';
+import { Thumbs } from './components/personal/Thumbs';
+import { useImpressions } from './components/personal/usePersonal';
 import { ClientProvider } from './state/clientContext';
 import { useBackgroundStatus, useCatalogImport, useSearch, useStorageInfo } from './state/hooks';
 import { I18nProvider, useI18n } from './state/i18n';
@@ -24,6 +29,9 @@ function Shell() {
   const catalogInfo = status.catalog.phase === 'ready' ? status.catalog.info : null;
   const storage = useStorageInfo(catalogInfo?.importedAt ?? 0);
   const currency = search.result?.items[0]?.product.currency ?? 'USD';
+  const [openProduct, setOpenProduct] = useState<OpenProduct | null>(null);
+  const resultsReady = !search.error && !search.searching && !!search.result && search.resultQuery === search.query;
+  useImpressions(search.result, search.resultQuery, resultsReady);
 
   return (
     <div className="app">
@@ -48,6 +56,7 @@ function Shell() {
         onPrice={search.setPriceRange}
         onClear={search.clearFilters}
       />
+      {search.query.trim() === '' && <BecauseYouLiked onOpen={(product) => setOpenProduct({ product })} />}
       <main className="layout">
         <FacetPanel
           facets={search.result?.facets ?? null}
@@ -73,12 +82,23 @@ function Shell() {
           onClearFilters={search.clearFilters}
           hasFilters={hasFilters(search.filters)}
           onShowMore={search.showMore}
+          onOpen={(item, i) => setOpenProduct({ product: item.product, query: search.resultQuery ?? undefined, position: i })}
+          actions={(item, i) => <Thumbs productId={item.product.id} query={search.resultQuery ?? undefined} position={i} />}
         />
       </main>
       <footer className="app-footer">
         <CatalogPanel info={catalogInfo} importer={importer} />
         <StoragePanel info={storage.info} onRefresh={storage.refresh} />
+        <PrivacyPanel />
       </footer>
+      {openProduct && (
+        <ProductDialog
+          key={openProduct.product.id}
+          open={openProduct}
+          onOpen={setOpenProduct}
+          onClose={() => setOpenProduct(null)}
+        />
+      )}
     </div>
   );
 }

@@ -19,6 +19,9 @@ import type {
   ModelProgress,
   EncoderInfo,
   ImportReport,
+  PersonalBackend,
+  PersonalClient,
+  PersonalEventInput,
   ProgressCallback,
   SearchBackend,
   SearchQuery,
@@ -44,7 +47,37 @@ function workerCaller<T>(w: SupervisedWorker<T>): BackendCaller<T> {
   return { call: (fn) => w.call((api) => fn(api as unknown as T)), terminate: () => w.terminate() };
 }
 
-function mainThreadSearch(): BackendCaller<SearchBackend> {
+/** The search worker's API: search plus personalization (which lives next to the engine). */
+type SearchWorkerApi = SearchBackend & PersonalBackend;
+
+/** PersonalClient over the search worker; listeners hear about every change to what was learned. */
+function personalClient(search$: BackendCaller<SearchWorkerApi>): PersonalClient {
+  const listeners = new Set<(kind: 'learned' | 'reset') => void>();
+  const changed = <T>(p: Promise<T>, kind: 'learned' | 'reset' = 'reset'): Promise<T> =>
+    p.then((v) => {
+      for (const l of listeners) l(kind);
+      return v;
+    });
+  return {
+    record(event: PersonalEventInput) {
+      // Learning is best effort: a failed event must never disturb shopping.
+      void changed(search$.call((api) => api.personalRecord(event)), 'learned').catch((err) => console.warn('sou: personal event not recorded', err));
+    },
+    status: () => search$.call((api) => api.personalStatus()),
+    setLanguage: (lang) => search$.call((api) => api.personalSetLanguage(lang)),
+    exportJson: () => search$.call((api) => api.personalExport()),
+    importJson: (text) => changed(search$.call((api) => api.personalImport(text))),
+    setPaused: (paused) => changed(search$.call((api) => api.personalSetPaused(paused))),
+    erase: () => changed(search$.call((api) => api.personalErase())),
+    recommendations: (productId) => search$.call((api) => api.personalRecommendations(productId)),
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+function mainThreadSearch(): BackendCaller<SearchWorkerApi> {
   const service = import('./searchService').then((m) => m.createSearchService());
   return { call: async (fn) => fn(await service), terminate: () => undefined };
 }
@@ -62,7 +95,8 @@ export class WorkerAppClient implements AppClient {
     workerError: null,
   };
   private listeners = new Set<(s: BackgroundStatus) => void>();
-  private readonly search$: BackendCaller<SearchBackend>;
+  private readonly search$: BackendCaller<SearchWorkerApi>;
+  readonly personal: PersonalClient;
   private readonly embed$: BackendCaller<EmbedBackend> | null;
   private readonly searchQueue = new LatestOnlyQueue();
   private searchGeneration = 0;
@@ -82,7 +116,7 @@ export class WorkerAppClient implements AppClient {
     const workers = !opts.forceMainThread && supportsModuleWorkers();
     if (workers) {
       this.search$ = workerCaller(
-        new SupervisedWorker<SearchBackend>({
+        new SupervisedWorker<SearchWorkerApi>({
           name: 'search',
           create: () => new Worker(new URL('../../workers/search.worker.ts', import.meta.url), { type: 'module', name: 'sou-search' }),
           // A restarted search worker reloads the stored catalog (and vectors) on its own.
@@ -120,6 +154,7 @@ export class WorkerAppClient implements AppClient {
       this.search$ = mainThreadSearch();
       this.embed$ = null;
     }
+    this.personal = personalClient(this.search$);
   }
 
   status(): BackgroundStatus {

@@ -9,10 +9,13 @@ import { IMAGE_KEY_PREFIX, readCatalog, readCatalogMeta, replaceCatalog, type St
 import type { CatalogMeta } from '../storage/db';
 import { loadVectors } from '../storage/vectorStore';
 import { buildEngine, fingerprintOf, parseCatalogInput, type Engine, type ParsedCatalog } from './coreApi';
+import { PERSONAL_DEPTH, Personalizer } from './personalService';
 import type {
   CatalogInfo,
   ImportIssue,
   ImportReport,
+  PersonalBackend,
+  PersonalEventInput,
   ProgressCallback,
   SearchBackend,
   SearchResult,
@@ -38,7 +41,8 @@ function normaliseRef(ref: string): string {
   return ref.replace(/\\/g, '/').replace(/^\.\//, '').replace(/^\/+/, '');
 }
 
-export function createSearchService(): SearchBackend & { engineForTests(): Engine | null } {
+export function createSearchService(): SearchBackend & PersonalBackend & { engineForTests(): Engine | null } {
+  const personal = new Personalizer();
   let engine: Engine | null = null;
   let products: Product[] = [];
   let info: CatalogInfo | null = null;
@@ -49,6 +53,7 @@ export function createSearchService(): SearchBackend & { engineForTests(): Engin
     products = nextProducts;
     info = toInfo(meta);
     vectorEncoder = null;
+    personal.setCatalog(nextProducts);
   }
 
   async function stageAndStore(
@@ -104,6 +109,7 @@ export function createSearchService(): SearchBackend & { engineForTests(): Engin
       products = stored.products;
       info = toInfo(stored.meta);
       vectorEncoder = null;
+      personal.setCatalog(products);
       return info;
     },
 
@@ -211,7 +217,20 @@ export function createSearchService(): SearchBackend & { engineForTests(): Engin
     async search(req: SearchRequest): Promise<SearchResult> {
       if (!engine) throw new SouError('CATALOG_EMPTY', 'No catalog is loaded yet. Wait for it to load, or import one in the Catalog panel.');
       const useVector = req.queryVector && vectorEncoder ? req.queryVector : null;
-      const res = engine.search({ ...req, queryVector: useVector, mode: useVector ? (req.mode ?? 'hybrid') : 'lexical' });
+      const request = { ...req, queryVector: useVector, mode: useVector ? (req.mode ?? 'hybrid') : 'lexical' } as const;
+      // Personalization re-ranks the engine's top PERSONAL_DEPTH, then pages; with nothing
+      // learned (or paused) the engine request is left exactly as it was.
+      const personalized = req.query.trim() !== '' && (await personal.active());
+      let res;
+      if (personalized) {
+        const limit = Math.max(0, req.limit ?? 20);
+        const offset = Math.max(0, req.offset ?? 0);
+        const wide = engine.search({ ...request, offset: 0, limit: Math.max(PERSONAL_DEPTH, offset + limit) });
+        const reranked = await personal.rerank(wide.hits, req.query);
+        res = { ...wide, hits: reranked.slice(offset, offset + limit) };
+      } else {
+        res = engine.search(request);
+      }
       const { hits, ...rest } = res;
       const items = [];
       for (const hit of hits) {
@@ -220,6 +239,15 @@ export function createSearchService(): SearchBackend & { engineForTests(): Engin
       }
       return { ...rest, items, semanticEncoder: useVector ? vectorEncoder : null };
     },
+
+    personalRecord: (event: PersonalEventInput) => personal.record(event),
+    personalStatus: () => personal.status(),
+    personalSetLanguage: async (lang: 'en' | 'zh') => personal.setLanguage(lang),
+    personalExport: () => personal.exportJson(),
+    personalImport: (text: string) => personal.importJson(text),
+    personalSetPaused: (paused: boolean) => personal.setPaused(paused),
+    personalErase: () => personal.erase(),
+    personalRecommendations: (productId: string | null) => personal.recommendations(productId),
 
     async reloadVectors(encoderId: string): Promise<boolean> {
       if (!engine || !info) return false;

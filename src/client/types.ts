@@ -4,6 +4,7 @@
  */
 import type { Filters, Product, SearchHit, SearchRequest, SearchResponse, SouErrorCode } from '../core/types';
 import type { StorageInfo } from '../storage/db';
+import type { PersonalEvent } from '../core/personal/types';
 
 export type { StorageInfo };
 
@@ -71,6 +72,68 @@ export interface SearchBackend {
   /** Loads stored vectors of this encoder into the engine; false if incomplete. */
   reloadVectors(encoderId: string): Promise<boolean>;
   catalogInfo(): Promise<CatalogInfo | null>;
+}
+
+/** An event the UI reports; `at` defaults to the worker's clock. */
+export type PersonalEventInput = Omit<PersonalEvent, 'at'> & { at?: number };
+
+/** What the privacy panel shows. */
+export interface PersonalStatus {
+  paused: boolean;
+  /** True when something was learned that can move results. */
+  learned: boolean;
+  /** "you seem to prefer black · women's · under $50" (in the panel's language). */
+  summary: string;
+  likes: string[];
+  dislikes: string[];
+  /** Events learned from, raw and compacted. */
+  eventCount: number;
+  compactedCount: number;
+  /** The raw event log, newest first (bounded; older events are folded into counts). */
+  events: PersonalEvent[];
+  productsRemembered: number;
+  /** Remembered products no longer in the catalog (ignored, kept in case they come back). */
+  productsGone: number;
+  /** A storage problem the shopper should know about, or null. */
+  warning: string | null;
+}
+
+export interface PersonalRecommendations {
+  /** Product page: similar items. */
+  similar: Product[];
+  /** Product page: often viewed together, by this shopper. */
+  together: Product[];
+  /** Home screen: "because you liked …" rows. */
+  because: Array<{ anchorId: string; heading: string; products: Product[] }>;
+}
+
+/** Personalization, implemented by the search worker next to the engine. */
+export interface PersonalBackend {
+  personalRecord(event: PersonalEventInput): Promise<void>;
+  personalStatus(): Promise<PersonalStatus>;
+  personalSetLanguage(lang: 'en' | 'zh'): Promise<void>;
+  personalExport(): Promise<string>;
+  personalImport(text: string): Promise<PersonalStatus>;
+  personalSetPaused(paused: boolean): Promise<PersonalStatus>;
+  personalErase(): Promise<PersonalStatus>;
+  personalRecommendations(productId: string | null): Promise<PersonalRecommendations>;
+}
+
+/** What the UI uses; AppClient.personal is optional so clients without it still work. */
+export interface PersonalClient {
+  record(event: PersonalEventInput): void;
+  status(): Promise<PersonalStatus>;
+  setLanguage(lang: 'en' | 'zh'): Promise<void>;
+  exportJson(): Promise<string>;
+  importJson(text: string): Promise<PersonalStatus>;
+  setPaused(paused: boolean): Promise<PersonalStatus>;
+  erase(): Promise<PersonalStatus>;
+  recommendations(productId: string | null): Promise<PersonalRecommendations>;
+  /**
+   * Called after anything that changes what was learned: 'learned' after an event (panels
+   * refresh; results on screen stay put), 'reset' after erase, import or pause (results re-rank).
+   */
+  subscribe(listener: (kind: 'learned' | 'reset') => void): () => void;
 }
 
 export interface EncoderInfo {
@@ -144,5 +207,7 @@ export interface AppClient {
   storageInfo(): Promise<StorageInfo>;
   /** A displayable URL for a product image (object URL for images imported from files). */
   imageUrl(src: string): Promise<string>;
+  /** On-device personalization (issue 5); absent in clients without it. */
+  personal?: PersonalClient;
   dispose(): void;
 }

@@ -68,6 +68,16 @@ export interface EventRow {
   data?: Record<string, unknown>;
 }
 
+/**
+ * The personal profile (issue 5), one row, key `'profile'`: the exported JSON text of
+ * src/core/personal (it carries its own format version and migrations, see personal/io.ts).
+ */
+export interface PersonalRow {
+  key: 'profile';
+  json: string;
+  savedAt: number;
+}
+
 export class SouDatabase extends Dexie {
   meta!: Table<CatalogMeta, string>;
   products!: Table<ProductRow, number>;
@@ -75,6 +85,7 @@ export class SouDatabase extends Dexie {
   vectors!: Table<VectorChunkRow, [string, string, number]>;
   settings!: Table<SettingRow, string>;
   events!: Table<EventRow, number>;
+  personal!: Table<PersonalRow, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -88,6 +99,10 @@ export class SouDatabase extends Dexie {
     // Version 2 adds the personalization event log; existing data is kept as is.
     this.version(2).stores({
       events: '++id, ts, type, productId',
+    });
+    // Version 3 adds the learned personal profile (model + bounded raw event log in one row).
+    this.version(3).stores({
+      personal: 'key',
     });
   }
 }

@@ -29,12 +29,16 @@ export function syntheticCatalog(): Product[] {
   return out;
 }
 
-/** Hits with decreasing scores in the given order (what the engine would return). */
-export function hitsFor(ids: string[]): SearchHit[] {
+/**
+ * Hits with decreasing scores in the given order (what the engine would return). `step` is the
+ * score drop per rank: the default falls off like a specific query (the last of 80 hits scores
+ * a fifth of the first); a tiny step is a broad query whose answers are all about as relevant.
+ */
+export function hitsFor(ids: string[], step = 0.1): SearchHit[] {
   return ids.map((id, i) => ({
     id,
-    score: 10 - i * 0.1,
-    lexicalScore: 10 - i * 0.1,
+    score: 10 - i * step,
+    lexicalScore: 10 - i * step,
     semanticScore: 0,
     why: { matchedTerms: [], semantic: false, filters: [] },
   }));

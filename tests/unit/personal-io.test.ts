@@ -8,6 +8,7 @@ import {
   lookupOf,
   recordEvent,
   rerank,
+  PROFILE_VERSION,
   type PersonalProfile,
 } from '../../src/core/personal/index';
 import { SouError } from '../../src/core/types';
@@ -45,7 +46,7 @@ describe('personal export / import / erase', () => {
   it('round-trips a learned profile: same state, same ranking', () => {
     const profile = trained();
     const text = exportProfile(profile, { now: 0 });
-    expect(JSON.parse(text)).toMatchObject({ format: 'sou-personal', version: 2, exportedAt: '1970-01-01T00:00:00.000Z' });
+    expect(JSON.parse(text)).toMatchObject({ format: 'sou-personal', version: PROFILE_VERSION, exportedAt: '1970-01-01T00:00:00.000Z' });
     const back = importProfile(text);
     expect(JSON.parse(JSON.stringify(back))).toEqual(JSON.parse(JSON.stringify(profile)));
     const hits = hitsFor(ids);
@@ -81,10 +82,27 @@ describe('personal export / import / erase', () => {
     const events = trained().events;
     const v1 = JSON.stringify({ format: 'sou-personal', version: 1, events });
     const migrated = importProfile(v1, { catalog });
-    expect(migrated.version).toBe(2);
+    expect(migrated.version).toBe(PROFILE_VERSION);
     expect(migrated.events.length).toBe(events.length);
     const hits = hitsFor(ids);
     expect(rerank(hits, catalog, migrated).map((h) => h.id)).not.toEqual(ids);
+  });
+
+  it('migrates a version 2 file (no exposure counts) keeping what it learned', () => {
+    const current = trained();
+    const v2 = JSON.parse(exportProfile(current)) as { version: number; affinity: Record<string, Record<string, Record<string, number>>> };
+    v2.version = 2;
+    for (const values of Object.values(v2.affinity)) for (const e of Object.values(values)) {
+      delete e.clk;
+      delete e.shown;
+    }
+    const migrated = importProfile(JSON.stringify(v2));
+    expect(migrated.version).toBe(PROFILE_VERSION);
+    expect(Object.keys(migrated.products)).toEqual(Object.keys(current.products));
+    const someValue = Object.values(migrated.affinity.color)[0];
+    expect(someValue).toMatchObject({ clk: 0, shown: 0 });
+    // The product-level memory still moves results after the migration.
+    expect(rerank(hitsFor(ids, 0.002), catalog, migrated).map((h) => h.id)).not.toEqual(ids);
   });
 
   it('erase resets exactly to cold start', () => {

@@ -34,10 +34,13 @@ function trainPlanted(profile: PersonalProfile, lists: number, seed = 1): void {
   }
 }
 
-/** Mean rank (0 = top) of the items matching a predicate after re-ranking a list that has them last. */
+/**
+ * Mean rank (0 = top) of the items matching a predicate after re-ranking a broad query's list
+ * (all about equally relevant) that has them last.
+ */
 function meanRank(profile: PersonalProfile, pred: (id: string) => boolean): number {
   const list = [...ids.filter((id) => !pred(id)), ...ids.filter(pred)];
-  const order = rerank(hitsFor(list), catalog, profile).map((h) => h.id);
+  const order = rerank(hitsFor(list, 0.002), catalog, profile).map((h) => h.id);
   const ranks = order.map((id, i) => (pred(id) ? i : -1)).filter((i) => i >= 0);
   return ranks.reduce((s, r) => s + r, 0) / ranks.length;
 }
@@ -66,7 +69,7 @@ describe('personal model', () => {
     // Within a page of similar relevance, the preferred items reach the top.
     const page = shuffled(ids, seededRandom(77)).slice(0, 20);
     if (!page.some(isBlackWomenCheap)) page.push(ids.find(isBlackWomenCheap)!);
-    const top = rerank(hitsFor(page), catalog, profile, { lang: 'en' }).slice(0, 3);
+    const top = rerank(hitsFor(page, 0.002), catalog, profile, { lang: 'en' }).slice(0, 3);
     expect(top.some((h) => isBlackWomenCheap(h.id))).toBe(true);
     expect(top[0].why.personal).toMatch(/you often choose|price range|you chose this before|you viewed this recently/);
     const en = describeProfile(profile, 'en').summary;
@@ -75,6 +78,16 @@ describe('personal model', () => {
     expect(en).toContain('black');
     expect(zh).toContain('你似乎偏好');
     expect(zh).toContain('黑色');
+  });
+
+  it('a learned taste does not lift a weak match over the clear answer of a specific query', () => {
+    const profile = createProfile();
+    trainPlanted(profile, 120);
+    const answer = ids.find((id) => !isBlackWomenCheap(id))!;
+    const weak = ids.filter(isBlackWomenCheap).slice(0, 5);
+    const hits = hitsFor([answer, ...weak]).map((h, i) => (i === 0 ? h : { ...h, score: 6 - i * 0.1 }));
+    const out = rerank(hits, catalog, profile);
+    expect(out[0].id).toBe(answer);
   });
 
   it('paused: nothing is learned and the order is the engine order', () => {

@@ -29,6 +29,7 @@ describe('word error rate', () => {
     expect(scoringTokens('瑜伽裤')).toEqual(['瑜', '伽', '裤']);
     expect(corpusWordErrorRate([{ reference: "women's red jacket", hypothesis: 'womens red jacket' }])).toBe(0);
     expect(corpusWordErrorRate([{ reference: 'black hoodie men', hypothesis: 'blue hoodie' }])).toBeCloseTo(2 / 3);
+    expect(corpusWordErrorRate([{ reference: 'white long sleeve tee', hypothesis: 'white long-sleeve tee' }])).toBe(0);
   });
 });
 
@@ -98,6 +99,18 @@ describe('vocabulary and grammar', () => {
     for (const arc of grammar.arcs) out.set(arc.from, (out.get(arc.from) ?? 0) + arc.prob);
     for (const [state, total] of out) if (state !== grammar.final) expect(total).toBeCloseTo(1, 5);
     expect(grammar.arcs.some((a) => a.word === 'burgundy')).toBe(true);
+  });
+  it('expects the words of a lexicon phrase together ("tank" then "top") and knows possessive departments', () => {
+    const vocabulary = buildVoiceVocabulary(products);
+    expect(vocabulary.classes.type.has('tank top')).toBe(true);
+    expect(vocabulary.words).toContain('tank');
+    expect(vocabulary.words).not.toContain('tank top');
+    expect(vocabulary.classes.gender.get("women's")).toBe(vocabulary.classes.gender.get('women'));
+    const grammar = buildQueryGrammar(vocabulary);
+    const tankArcs = grammar.arcs.filter((a) => a.word === 'tank');
+    // One arc of "tank" leads into the phrase's own state, where "top" is the only way on.
+    const inner = tankArcs.map((a) => grammar.arcs.filter((b) => b.from === a.to)).find((next) => next.length === 1);
+    expect(inner?.[0]).toMatchObject({ word: 'top', prob: 1 });
   });
   it('guesses pronunciations for words the dictionary lacks', () => {
     const dict: Record<string, string> = { wind: 'W IH N D', breaker: 'B R EY K ER' };

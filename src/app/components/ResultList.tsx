@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { ResultItem, SearchResult } from '../../client/types';
 import type { WhyInfo } from '../../core/types';
 import type { Dictionary } from '../i18n';
@@ -21,7 +22,7 @@ function ProductImage(props: { src: string; alt: string }) {
   return <img className="result-image" src={url} alt={props.alt} loading="lazy" decoding="async" width={160} height={160} />;
 }
 
-function Result(props: { item: ResultItem }) {
+function Result(props: { item: ResultItem; onOpen?(): void; actions?: ReactNode }) {
   const { t, lang, formatPrice } = useI18n();
   const p = props.item.product;
   const title = lang === 'zh' && p.title_zh ? p.title_zh : p.title;
@@ -30,7 +31,15 @@ function Result(props: { item: ResultItem }) {
     <li className="result" data-testid="result" data-id={p.id}>
       <ProductImage src={p.image} alt={title} />
       <div className="result-body">
-        <h3 className="result-title" data-testid="result-title">{title}</h3>
+        <h3 className="result-title" data-testid="result-title">
+          {props.onOpen ? (
+            <button type="button" className="result-open" data-testid="result-open" onClick={props.onOpen}>
+              {title}
+            </button>
+          ) : (
+            title
+          )}
+        </h3>
         <p className="result-price">{formatPrice(p.price, p.currency)}</p>
         <p className="result-meta">
           {[p.brand, p.color, p.category.split('/').join(' › ')].filter(Boolean).join(' · ')}
@@ -40,6 +49,7 @@ function Result(props: { item: ResultItem }) {
             {why}
           </p>
         )}
+        {props.actions}
       </div>
     </li>
   );
@@ -54,6 +64,10 @@ export function ResultList(props: {
   onClearFilters(): void;
   hasFilters: boolean;
   onShowMore(): void;
+  /** Opens the product page of a result (0-based rank, for personalization). */
+  onOpen?(item: ResultItem, index: number): void;
+  /** Extra controls under a result (thumbs up / down). */
+  actions?(item: ResultItem, index: number): ReactNode;
 }) {
   const { t } = useI18n();
   const r = props.result;
@@ -98,7 +112,14 @@ export function ResultList(props: {
         data-total={total}
         aria-busy={props.state === 'loading'}
       >
-        {r?.items.map((item) => <Result key={item.hit.id} item={item} />)}
+        {r?.items.map((item, i) => (
+          <Result
+            key={item.hit.id}
+            item={item}
+            onOpen={props.onOpen ? () => props.onOpen!(item, i) : undefined}
+            actions={props.actions?.(item, i)}
+          />
+        ))}
       </ul>
       {r && r.items.length < total && (
         <button type="button" className="show-more" onClick={props.onShowMore}>

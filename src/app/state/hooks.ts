@@ -58,6 +58,13 @@ export function useSearch(): SearchState {
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
   const ready = status.catalog.phase === 'ready';
   const epoch = searchEpoch(status);
+  // Erase, import or pause of personalization re-runs the search (learning alone does not:
+  // results must not jump under the shopper's finger).
+  const [personalEpoch, setPersonalEpoch] = useState(0);
+  useEffect(
+    () => client.personal?.subscribe((kind) => kind === 'reset' && setPersonalEpoch((n) => n + 1)),
+    [client],
+  );
 
   useEffect(() => {
     if (!ready) return;
@@ -90,7 +97,7 @@ export function useSearch(): SearchState {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [client, ready, epoch, query, filters, limit]);
+  }, [client, ready, epoch, personalEpoch, query, filters, limit]);
 
   const setFilters = useCallback((f: Filters) => {
     setFiltersState(f);

@@ -39,6 +39,8 @@ export const DECAY = Math.pow(2, -1 / HALF_LIFE_EVENTS);
 /** Pseudo-count of the affinity ratio (shrinks thin evidence toward 0). */
 export const ALPHA = 2;
 const AFFINITY_CLIP = 2;
+/** κ of the confidence weighting in affinityOf (tuned with scripts/eval-personal.ts). */
+const SHRINK = 0.5;
 /**
  * Logit units → score units relative to the top hit, and the largest boost. Small on purpose:
  * when the engine's scores are flat (a broad query: "jackets"), taste decides the order; when
@@ -103,9 +105,12 @@ export function affinityOf(e: Evidence, seq: number, clickRate: number): ValueAf
   const exp = (e.exp + clickRate * e.shown) * f;
   const neg = e.neg * f;
   const negExp = e.negExp * f;
-  let affinity = clip(Math.log((pos + ALPHA) / (exp + ALPHA))) - clip(Math.max(0, Math.log((neg + ALPHA) / (negExp + ALPHA))));
-  if (Math.abs(affinity) < 1e-12) affinity = 0;
+  const raw = clip(Math.log((pos + ALPHA) / (exp + ALPHA))) - clip(Math.max(0, Math.log((neg + ALPHA) / (negExp + ALPHA))));
   const sd = Math.sqrt(1 / (pos + ALPHA) + 1 / (exp + ALPHA));
+  // Confidence weighting: an affinity within about one standard error of 0 is mostly noise and
+  // is shrunk toward 0 (× a²/(a² + κ·sd²)), so a shopper without a consistent taste moves little.
+  let affinity = raw === 0 ? 0 : (raw * raw * raw) / (raw * raw + SHRINK * sd * sd);
+  if (Math.abs(affinity) < 1e-12) affinity = 0;
   return { affinity, sd, pos, neg };
 }
 

@@ -1,7 +1,8 @@
 /**
  * The instant recogniser's language model: a weighted finite-state grammar over word classes
- * (a class bigram). States are "the last word was of class C"; an arc into class C' emits any
- * word w of C' with probability P(C'|C)·P(w|C'). Any word order stays possible (smoothing), but
+ * (a class bigram). States are "the last unit was of class C"; an arc into class C' emits any
+ * unit u of C' (a word, or a lexicon phrase like "tank top" as a chain of word arcs) with
+ * probability P(C'|C)·P(u|C'). Any word order stays possible (smoothing), but
  * the orders spoken queries use — "women's navy fleece jacket", "joggers for men", "show me a
  * red dress under fifty dollars" — are far more likely. No sentence is listed: the grammar
  * generalises to word combinations nobody wrote down.
@@ -111,11 +112,22 @@ export function buildQueryGrammar(vocabulary: VoiceVocabulary, options: GrammarO
     const end = from === START ? 0 : classProb(from, END);
     if (end > 0) arcs.push({ from: stateOf.get(from)!, to: final, word: null, prob: end });
   }
+  // A multi-word unit is a chain of word arcs through states of its own ("tank" -> "top").
+  let stateCount = final + 1;
   for (const cls of active) {
     const members = vocabulary.classes[cls];
     let mass = 0;
     for (const weight of members.values()) mass += weight;
-    for (const [word, weight] of members) arcs.push({ from: entryOf.get(cls)!, to: stateOf.get(cls)!, word, prob: weight / mass });
+    for (const [unit, weight] of members) {
+      const words = unit.split(' ');
+      let from = entryOf.get(cls)!;
+      words.forEach((word, i) => {
+        const last = i === words.length - 1;
+        const to = last ? stateOf.get(cls)! : stateCount++;
+        arcs.push({ from, to, word, prob: i === 0 ? weight / mass : 1 });
+        from = to;
+      });
+    }
   }
-  return { stateCount: final + 1, start: 0, final, arcs, words: vocabulary.words };
+  return { stateCount, start: 0, final, arcs, words: vocabulary.words };
 }

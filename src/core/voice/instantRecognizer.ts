@@ -22,6 +22,8 @@ export interface SphinxDecoder {
   process_audio(pcm: Float32Array, noSearch?: boolean, fullUtt?: boolean): number;
   get_text(): string;
   get_config(key: string): string | number;
+  set_config(key: string, value: string | number | boolean): boolean;
+  reinitialize_audio(): Promise<void>;
   lookup_word(word: string): string | null;
   add_words(...words: Array<[string, string]>): void;
   delete(): void;
@@ -49,6 +51,8 @@ export interface InstantRecognizerOptions {
   decoderConfig?: Record<string, string | number | boolean>;
   grammar?: GrammarOptions;
   vocabulary?: VocabularyOptions;
+  /** Front-end settings (remove_noise, cmn, cmninit…) over FRONT_END_CONFIG, applied after initialize(). */
+  frontEndConfig?: Record<string, string | number | boolean>;
   /** Scale of grammar log-probabilities against acoustic scores. */
   languageWeight?: number;
 }
@@ -84,6 +88,41 @@ const DEFAULT_DECODER_CONFIG = {
 
 /** The decoder analyses audio in blocks; whole-utterance mode loses words at the start. */
 const FEED_BLOCK = 2048;
+
+/**
+ * Front-end settings applied after `initialize()`, because initialize() copies the model's
+ * feat_params.json over the constructor's config. Measured on espeak clips (eval:voice):
+ * the model's noise-removal and CMN start value (c0 = 40) suit a noisy close-talk microphone,
+ * and with them the first words of a clean recording are scored as silence.
+ */
+const FRONT_END_CONFIG: Record<string, string | number | boolean> = {
+  remove_noise: false,
+  cmninit: '60,3,-1',
+};
+
+/**
+ * Peak of the comfort noise mixed into every block (about -50 dBFS). Digital silence (a file, a
+ * fake or muted device) has no counterpart in the acoustic model's training audio: its log-mel
+ * energies collapse to the floor and the frames around speech onset are mis-normalised. A quiet
+ * room's hiss is what the model knows. The noise is pseudo-random with a fixed seed per
+ * utterance, so a recording always gives the same transcript.
+ */
+const NOISE_FLOOR = 0.003;
+
+function createNoiseFloor(): (samples: Float32Array) => Float32Array {
+  let state = 0x2545f491;
+  return (samples) => {
+    const out = new Float32Array(samples.length);
+    for (let i = 0; i < samples.length; i++) {
+      // xorshift32: cheap, deterministic, uniform enough for dither.
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      out[i] = samples[i] + ((state >>> 0) / 0xffffffff - 0.5) * 2 * NOISE_FLOOR;
+    }
+    return out;
+  };
+}
 
 function allocString(module: SphinxModule, text: string): number {
   const bytes = new TextEncoder().encode(text);
@@ -141,12 +180,16 @@ export async function createInstantRecognizer(
       cause: String(error),
     });
   }
-  const languageWeight = options.languageWeight ?? 7;
+  for (const [key, value] of Object.entries({ ...FRONT_END_CONFIG, ...options.frontEndConfig })) decoder.set_config(key, value);
+  await decoder.reinitialize_audio();
+  const languageWeight = options.languageWeight ?? 10;
+  let addNoiseFloor = createNoiseFloor();
   const known = new Set<string>();
   let ready = false;
   let partial = '';
 
-  const decodeBlocks = (samples: Float32Array) => {
+  const decodeBlocks = (raw: Float32Array) => {
+    const samples = addNoiseFloor(raw);
     for (let offset = 0; offset < samples.length; offset += FEED_BLOCK) {
       decoder.process_audio(samples.subarray(offset, offset + FEED_BLOCK), false, false);
     }
@@ -178,6 +221,7 @@ export async function createInstantRecognizer(
     },
     recognize(samples) {
       assertReady();
+      addNoiseFloor = createNoiseFloor();
       decoder.start();
       decodeBlocks(samples);
       decoder.stop();
@@ -186,6 +230,7 @@ export async function createInstantRecognizer(
     begin() {
       assertReady();
       partial = '';
+      addNoiseFloor = createNoiseFloor();
       decoder.start();
     },
     feed(samples) {

@@ -34,6 +34,8 @@ export const VOICE_WORD_CLASSES: readonly VoiceWordClass[] = [
 const SPOKEN_FRAME_WORDS: Readonly<Partial<Record<VoiceWordClass, readonly string[]>>> = {
   lead: ['show', 'me', 'i', 'want', 'need', 'looking', "i'm", 'find', 'search', 'get', 'buy', 'like', "i'd", 'do', 'you', 'have', 'please', 'some', 'any'],
   article: ['a', 'an', 'the', 'pair', 'of', 'some'],
+  // Departments are usually said in the possessive ("men's tank top"); the lexicon spells them plain.
+  gender: ["men's", "women's", "children's", "kids'"],
   for: ['for'],
   with: ['with', 'without'],
   in: ['in', 'on'],
@@ -56,11 +58,14 @@ const LEXICON_CLASS: Record<LexiconKind, VoiceWordClass> = {
 };
 
 export interface VoiceVocabulary {
-  /** Words of each class with a relative weight (how likely the word is within its class). */
+  /**
+   * Units of each class with a relative weight (how likely the unit is within its class). A unit
+   * is a word or a multi-word phrase of the lexicon ("tank top"), words separated by one space.
+   */
   classes: Record<VoiceWordClass, Map<string, number>>;
-  /** Class sequences of catalog titles and lexicon phrases: evidence for the grammar's word order. */
+  /** Class sequences of catalog titles: evidence for the grammar's word order. */
   phraseShapes: VoiceWordClass[][];
-  /** All distinct words. */
+  /** All distinct words (of all units). */
   words: string[];
 }
 
@@ -97,13 +102,15 @@ export function buildVoiceVocabulary(products: readonly Product[], options: Voca
     const cls = LEXICON_CLASS[entry.kind];
     for (const phrase of entry.en) {
       const tokens = spokenTokens(phrase);
+      if (tokens.length === 0) continue;
+      // A multi-word phrase ("tank top", "yoga pants") is one unit of its class: the grammar
+      // then expects its words together, instead of two unrelated words of the class in a row.
+      add(cls, tokens.join(' '), 1);
       for (const token of tokens) {
-        add(cls, token, 1 / tokens.length);
         let set = lexiconClasses.get(token);
         if (!set) lexiconClasses.set(token, (set = new Set()));
         set.add(cls);
       }
-      if (tokens.length > 1) phraseShapes.push(tokens.map(() => cls));
     }
   }
 
@@ -134,7 +141,13 @@ export function buildVoiceVocabulary(products: readonly Product[], options: Voca
     if (shape.length > 0) phraseShapes.push(shape);
   }
 
+  // A possessive is as likely as its plain form ("women's" as "women", which the catalog repeats).
+  for (const [word, weight] of classes.gender) {
+    const plain = word.replace(/'s?$/, '');
+    if (plain !== word) classes.gender.set(word, Math.max(weight, classes.gender.get(plain) ?? 0));
+  }
+
   const words = new Set<string>();
-  for (const map of Object.values(classes)) for (const word of map.keys()) words.add(word);
+  for (const map of Object.values(classes)) for (const unit of map.keys()) for (const word of unit.split(' ')) words.add(word);
   return { classes, phraseShapes, words: [...words].sort() };
 }

@@ -2,7 +2,7 @@
  * Word error rate for the voice evaluation. English is scored per word, Chinese per character
  * (Chinese is written without spaces, so "words" would depend on a segmenter; per-character
  * scoring — CER — is the usual measure and is what `wer` means for zh in eval:voice).
- * Both sides go through `normalizeTranscript`, and apostrophes are dropped so that
+ * Both sides go through `normalizeTranscript`, hyphens split words, and apostrophes are dropped so that
  * "men's" and "mens" count as the same word.
  */
 import { normalizeTranscript } from './normalize';
@@ -12,7 +12,8 @@ const HAN_CHAR = /\p{Script=Han}/u;
 /** Scoring units of a transcript: Latin words and single Han characters. */
 export function scoringTokens(text: string): string[] {
   const tokens: string[] = [];
-  for (const word of normalizeTranscript(text).replace(/'/g, '').split(/\s+/)) {
+  // Hyphenated compounds count as their words: "long-sleeve" and "long sleeve" say the same.
+  for (const word of normalizeTranscript(text).replace(/'/g, '').replace(/-/g, ' ').split(/\s+/)) {
     if (!word) continue;
     let latin = '';
     for (const ch of word) {

@@ -13,13 +13,17 @@ import type { PhotoIndexProgress, PhotoSearchResult, PhotoStatus } from '../../.
 
 const client = createPhotoClient();
 let colors: Record<string, string | null> = {};
+/** Progress events with timestamps, for scripts/bench/photo.ts (indexing throughput). */
+const timeline: Array<{ kind: string; done: number; total: number; t: number }> = [];
 (window as unknown as { photoHarness: unknown }).photoHarness = {
   client,
   colorOf: (id: string) => colors[id] ?? null,
+  timeline,
 };
 
 function Harness() {
   const [status, setStatus] = useState<PhotoStatus | null>(null);
+  const [indexed, setIndexed] = useState(false);
   const [progress, setProgress] = useState<PhotoIndexProgress | null>(null);
   const [result, setResult] = useState<PhotoSearchResult | null>(null);
   const [error, setError] = useState<string>('');
@@ -30,14 +34,20 @@ function Harness() {
       const products = parseCatalogJsonl(text).map((p) => ({ ...p, image: new URL(p.image, `${location.origin}/catalog/`).href }));
       colors = Object.fromEntries(products.map((p) => [p.id, p.color]));
       setStatus(await client.setCatalog(products));
-      setStatus(await client.startIndexing(setProgress));
+      setStatus(
+        await client.startIndexing((p) => {
+          timeline.push({ ...p, t: performance.now() });
+          setProgress(p);
+        }),
+      );
+      setIndexed(true);
     })().catch((e: SouError) => setError(`${e.code ?? ''} ${e.message}`));
   }, []);
 
   return (
     <div
       data-testid="photo-harness"
-      data-ready={status && status.indexed === status.total && status.total > 0 && status.clip !== 'loading' ? 'true' : 'false'}
+      data-ready={indexed ? 'true' : 'false'}
       data-indexed={status?.indexed ?? 0}
       data-cnn={status?.cnn ?? ''}
       data-clip={status?.clip ?? ''}

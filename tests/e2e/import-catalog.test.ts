@@ -140,9 +140,10 @@ describe('importing catalogs from files', () => {
 
     const issues = page.locator('details.catalog-panel .issues li');
     const texts = await issues.allTextContents();
-    console.log(texts);
-    expect(texts.some((t) => /^shop\.jsonl line 3\b/.test(t)), texts.join('\n')).toBe(true);
-    expect(texts.some((t) => /^shop\.jsonl line 5\b/.test(t) && /title/i.test(t)), texts.join('\n')).toBe(true);
+    // Each issue names its file and line once, then says what is wrong.
+    expect(texts.some((t) => /^shop\.jsonl line 3: this line is not valid JSON/.test(t)), texts.join('\n')).toBe(true);
+    expect(texts).toContain('shop.jsonl line 5: title is missing');
+    expect(texts.some((t) => /^shop\.jsonl line 2: .*script/.test(t)), texts.join('\n')).toBe(true);
     expect(texts.some((t) => /not-there\.jpg/.test(t)), texts.join('\n')).toBe(true);
 
     const hits = await search(page, 'jacket', { min: 2 });

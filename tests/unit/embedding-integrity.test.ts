@@ -48,8 +48,9 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-function writeManifest(name: string): string {
+function writeManifest(name: string, minilmRevision?: string): string {
   const manifest = JSON.parse(readFileSync(join(process.cwd(), 'models', 'manifest.json'), 'utf8')) as ModelManifest;
+  if (minilmRevision) manifest.models.find((m) => m.id === MINILM_ID)!.revision = minilmRevision;
   const path = join(work, name);
   writeFileSync(path, JSON.stringify(manifest, null, 2));
   return path;
@@ -105,7 +106,8 @@ describe('sha256 integrity (WebCrypto)', () => {
 
 describe('npm run models (fetchModels)', () => {
   it('downloads into models/<repo>/, pins on first use, then skips verified files', async () => {
-    const manifestPath = writeManifest('manifest-pin.json');
+    // An entry that follows a branch gets the exact commit the Hub served recorded on first use.
+    const manifestPath = writeManifest('manifest-pin.json', 'main');
     const root = join(work, 'models-pin');
     const first = await fetchModels({ manifestPath, root, host, pin: true, only: [MINILM_ID], log: () => undefined });
     expect(first.downloaded).toHaveLength(4);

@@ -7,6 +7,11 @@ import { ProgressBar } from './ProgressBar';
 const ACCEPT = '.jsonl,.ndjson,.json,.csv,image/*';
 const MAX_ISSUES_SHOWN = 50;
 
+/** The parser's messages start with "line N: "; the issue line already shows it, once. */
+function withoutLinePrefix(message: string, line: number | undefined): string {
+  return line === undefined ? message : message.replace(new RegExp(`^(line|item) ${line}: `), '');
+}
+
 /** Shop-owner panel: import catalog files or a folder, see issues, restore the built-in catalog. */
 export function CatalogPanel(props: { info: CatalogInfo | null; importer: ImportState }) {
   const { t } = useI18n();
@@ -82,7 +87,7 @@ export function CatalogPanel(props: { info: CatalogInfo | null; importer: Import
           <ul>
             {imp.issues.slice(0, MAX_ISSUES_SHOWN).map((i, n) => (
               <li key={n} className={i.severity}>
-                {t.issueLine(i.file ?? '', i.line, i.message)}
+                {t.issueLine(i.file ?? '', i.line, withoutLinePrefix(i.message, i.line))}
               </li>
             ))}
           </ul>

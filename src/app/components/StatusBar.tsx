@@ -27,7 +27,8 @@ export function StatusBar(props: { status: BackgroundStatus }) {
       mode = encoderLabel(encoder.encoder, t);
       break;
     case 'failed':
-      mode = t.encoderFailed(encoder.message);
+      // The dictionary adds its own full stop after the reason.
+      mode = t.encoderFailed(encoder.message.replace(/[.。]\s*$/, ''));
       break;
     case 'embedding':
     case 'loading':

@@ -217,14 +217,22 @@ describe.skipIf(!hasSharedLuma())(`photo search on the Luma catalog (${hasShared
   });
 
   it('falls back to colour and shape when the photo model fails its checksum', async () => {
-    const other = await launchBrowser();
-    await other.context.route('**/models/sou/photo-cnn/model.onnx', (route) => route.fulfill({ status: 200, body: Buffer.from('not the model') }));
-    const p = await openHarness(other, dev.url);
-    expect(await p.getAttribute(SEL.harness, 'data-cnn')).toBe('error');
-    await uploadAndSearch(p, UPLOAD.file);
-    await p.waitForSelector(SEL.seen);
-    expect(await p.getAttribute('[data-testid="results"]', 'data-used-cnn')).toBe('false');
-    expect((await resultIds(p)).length).toBeGreaterThan(0);
-    await other.close();
+    // Same profile (the stored photo index is reused, so no re-indexing), new tab whose photo
+    // worker receives a corrupted model file.
+    const route = '**/models/sou/photo-cnn/model.onnx';
+    await browser.context.route(route, (r) => r.fulfill({ status: 200, body: Buffer.from('not the model') }));
+    const p = await browser.context.newPage();
+    try {
+      await p.goto(dev.url + HARNESS);
+      await p.waitForSelector(`${SEL.harness}[data-ready="true"]`, { timeout: 280_000 });
+      expect(await p.getAttribute(SEL.harness, 'data-cnn')).toBe('error');
+      await uploadAndSearch(p, UPLOAD.file);
+      await p.waitForSelector(SEL.seen);
+      expect(await p.getAttribute('[data-testid="results"]', 'data-used-cnn')).toBe('false');
+      expect((await resultIds(p)).length).toBeGreaterThan(0);
+    } finally {
+      await browser.context.unroute(route);
+      await p.close();
+    }
   }, 300_000);
 });

@@ -121,7 +121,7 @@ describe('search page', () => {
     fireEvent.change(input, { target: { files: [file] } });
     const alert = await screen.findByText('Import failed — your current catalog is unchanged.');
     expect(alert.closest('[role="alert"]')?.textContent).toContain('No valid products were found');
-    expect(screen.getByText('bad.jsonl line 2: line 2: price is missing')).toBeTruthy();
+    expect(screen.getByText('bad.jsonl line 2: price is missing')).toBeTruthy();
     expect(screen.getByText(/3 products, 0 stored images — built-in catalog/)).toBeTruthy();
     expect(resultTitles()).toHaveLength(3);
   });

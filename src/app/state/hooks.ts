@@ -188,12 +188,14 @@ export function useCatalogImport(): ImportState {
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
   const [restored, setRestored] = useState(false);
   const mounted = useRef(true);
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    // Set again on (re)mount: StrictMode and non-production builds run mount → unmount → mount,
+    // and a flag left false would leave every import "busy" forever.
+    mounted.current = true;
+    return () => {
       mounted.current = false;
-    },
-    [],
-  );
+    };
+  }, []);
 
   const run = useCallback(async (task: () => Promise<ImportReport | null>, isRestore: boolean) => {
     setBusy(true);

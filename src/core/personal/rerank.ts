@@ -31,8 +31,12 @@ export interface RerankOptions {
   vectorOf?: VectorLookup;
 }
 
-/** Smallest boost (normalized units) that earns a "why" line. */
+/**
+ * A hit gets a "why" line when personalization moved it (its rank differs from the engine's)
+ * or when its boost is material anyway (WHY_THRESHOLD, in top-score units).
+ */
 const WHY_THRESHOLD = 0.02;
+const MOVED_MIN_BOOST = 1e-3;
 
 export function rerank(
   hits: readonly SearchHit[],
@@ -77,10 +81,13 @@ export function rerank(
     if (!f) return { hit: h, i, total: base, boost: 0, why: undefined as string | undefined };
     f.x[embIndex] = f.x[embIndex] - embMean;
     const { boost, contributions } = boostOf(f, profile.weights);
-    const why = Math.abs(boost) >= WHY_THRESHOLD ? whyLine(f, boost, contributions, profile, lang) : undefined;
+    const why = Math.abs(boost) >= MOVED_MIN_BOOST ? whyLine(f, boost, contributions, profile, lang) : undefined;
     return { hit: h, i, total: base + boost, boost, why };
   });
   scored.sort((a, b) => b.total - a.total || a.i - b.i);
+  scored.forEach((s, rank) => {
+    if (rank === s.i && Math.abs(s.boost) < WHY_THRESHOLD) s.why = undefined;
+  });
   const unit = max > 0 ? max : range > 0 ? range : 1;
   return scored.map(({ hit, boost, why }) => {
     if (boost === 0 && !why) return hit;
@@ -109,14 +116,23 @@ function whyLine(
   if (feature === 'embedding') return lang === 'zh' ? '和你喜欢的商品相似' : 'similar to items you liked';
   if (feature === 'history') return lang === 'zh' ? '你之前选过这件' : 'you chose this before';
   if (feature === 'recency') return lang === 'zh' ? '你最近看过这件' : 'you viewed this recently';
-  const family = feature as Family;
-  const value = f.values[family];
-  if (value === undefined) return undefined;
-  const label = valueLabel(family, value, lang, profile.currency);
+  // Attribute preferences: the strongest one, plus a second one that pushed at least half as
+  // hard ("you often choose black, women's"), so the line names what really moved the item.
+  const named = FEATURES.map((feat, i) => ({ feat, c: contributions[i] * sign }))
+    .filter((x) => x.c > 0 && (FAMILIES as readonly string[]).includes(x.feat) && f.values[x.feat as Family] !== undefined)
+    .sort((a, b) => b.c - a.c);
+  if (!named.length || named[0].feat !== feature) return undefined;
+  const chosen = named.filter((x, i) => i === 0 || (i === 1 && x.c >= 0.5 * named[0].c));
+  const labels = chosen.map((x) => ({ family: x.feat as Family, label: valueLabel(x.feat as Family, f.values[x.feat as Family]!, lang, profile.currency) }));
+  const plain = labels.filter((l) => l.family !== 'price').map((l) => l.label);
+  const price = labels.find((l) => l.family === 'price')?.label;
+  const parts: string[] = [];
   if (sign > 0) {
-    if (family === 'price') return lang === 'zh' ? `在你常选的价位（${label}）` : `in your usual price range (${label})`;
-    return lang === 'zh' ? `你常选${label}` : `you often choose ${label}`;
+    if (plain.length) parts.push(lang === 'zh' ? `你常选${plain.join('、')}` : `you often choose ${plain.join(', ')}`);
+    if (price) parts.push(lang === 'zh' ? `在你常选的价位（${price}）` : `in your usual price range (${price})`);
+  } else {
+    if (plain.length) parts.push(lang === 'zh' ? `你通常不选${plain.join('、')}` : `you usually skip ${plain.join(', ')}`);
+    if (price) parts.push(lang === 'zh' ? `不在你常选的价位（${price}）` : `outside your usual price range (${price})`);
   }
-  if (family === 'price') return lang === 'zh' ? `不在你常选的价位（${label}）` : `outside your usual price range (${label})`;
-  return lang === 'zh' ? `你通常不选${label}` : `you usually skip ${label}`;
+  return parts.join(lang === 'zh' ? '，' : '; ');
 }

@@ -19,7 +19,9 @@ export interface Encoder {
 }
 
 export interface EmbedServiceDeps {
-  loadEncoder(onProgress: (p: ModelProgress) => void): Promise<{ encoder: Encoder; kind: EncoderInfo['kind'] }>;
+  loadEncoder(
+    onProgress: (p: ModelProgress) => void,
+  ): Promise<{ encoder: Encoder; kind: EncoderInfo['kind']; fallbackFrom?: EncoderInfo['fallbackFrom'] }>;
   embeddingText(p: Product): string;
   quantize(vectors: Float32Array[]): QuantizedRows;
   /** Texts per encoder call during catalog embedding; queries can run between calls. */
@@ -67,7 +69,10 @@ export function createEmbedService(deps: EmbedServiceDeps): EmbedBackend {
         }
         onProgress?.({ ...p, loaded, total });
       })
-      .then(({ encoder, kind }) => ({ encoder, info: { id: encoder.id, dims: encoder.dims, kind } }));
+      .then(({ encoder, kind, fallbackFrom }) => ({
+        encoder,
+        info: { id: encoder.id, dims: encoder.dims, kind, ...(fallbackFrom ? { fallbackFrom } : {}) },
+      }));
     loading.catch(() => {
       loading = null; // a later call may try again (e.g. after the model was installed)
     });

@@ -141,6 +141,8 @@ export interface EncoderInfo {
   dims: number;
   /** 'instant' = bundled word-vector encoder; 'minilm' = a real sentence-transformer model. */
   kind: 'instant' | 'minilm' | 'other';
+  /** A better encoder was installed but damaged or unloadable; this one is used instead. */
+  fallbackFrom?: { id: string; message: string };
 }
 
 export interface ModelProgress {

@@ -10,7 +10,8 @@ import { distState } from '../../scripts/build-freshness';
 import { CHROMIUM_PATH, DEMO_CATALOG, FIXTURE_MODELS_ROOT, REPO_ROOT } from '../helpers/paths';
 
 function run(command: string, args: string[]): void {
-  const result = spawnSync(command, args, { cwd: REPO_ROOT, stdio: 'inherit', env: process.env });
+  // vitest sets NODE_ENV=test, which would make vite build development React into dist/.
+  const result = spawnSync(command, args, { cwd: REPO_ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (result.status !== 0) throw new Error(`e2e setup: "${command} ${args.join(' ')}" failed with exit code ${result.status}`);
 }
 

@@ -42,6 +42,11 @@ export function StatusBar(props: { status: BackgroundStatus }) {
       <p className="encoder-status" data-testid="model-status" data-state={MODEL_STATE[encoder.state]}>
         {mode}
       </p>
+      {encoder.state === 'ready' && encoder.encoder.fallbackFrom && (
+        <p className="notice" role="status" data-testid="model-fallback">
+          {t.encoderFallback(encoder.encoder.fallbackFrom.message.replace(/[.。]\s*$/, ''))}
+        </p>
+      )}
       <div
         className="catalog-status"
         data-testid="catalog-status"

@@ -30,6 +30,7 @@ export const en = {
   encoderInstant: (dims: number) => `Semantic: instant word-vector encoder (${dims}-d)`,
   encoderMiniLM: 'Semantic: MiniLM multilingual',
   encoderOther: (id: string) => `Semantic: ${id}`,
+  encoderFallback: (msg: string) => `${msg}. Using the next best model meanwhile.`,
   encoderFailed: (msg: string) => `Semantic search unavailable: ${msg}. Lexical search still works.`,
   modelLoading: 'Loading the semantic model',
   catalogEmbedding: 'Preparing semantic search for the catalog',

@@ -33,6 +33,7 @@ export const zh: Dictionary = {
   encoderInstant: (dims: number) => `语义：即时词向量编码器（${dims} 维）`,
   encoderMiniLM: '语义：MiniLM 多语言模型',
   encoderOther: (id: string) => `语义：${id}`,
+  encoderFallback: (msg: string) => `${msg}。暂时改用次优模型。`,
   encoderFailed: (msg: string) => `语义搜索不可用：${msg}。关键词搜索仍然可用。`,
   modelLoading: '正在加载语义模型',
   catalogEmbedding: '正在为商品目录准备语义搜索',

@@ -37,7 +37,7 @@ import type { Product } from '../types';
 export const HALF_LIFE_EVENTS = 600;
 export const DECAY = Math.pow(2, -1 / HALF_LIFE_EVENTS);
 /** Pseudo-count of the affinity ratio (shrinks thin evidence toward 0). */
-export const ALPHA = 1;
+export const ALPHA = 2;
 const AFFINITY_CLIP = 2;
 /** κ of the confidence weighting in affinityOf (tuned with scripts/eval-personal.ts). */
 const SHRINK = 0.5;
@@ -45,12 +45,11 @@ const SHRINK = 0.5;
  * Logit units → score units relative to the top hit, and the largest boost. Small on purpose:
  * when the engine's scores are flat (a broad query: "jackets"), taste decides the order; when
  * they fall off (a specific query), it only re-orders items of similar relevance. Tuned with
- * scripts/eval-personal.ts (ALPHA 2→1, 0.06/0.15→0.1/0.3 lifted the 5-session nDCG by ~1.5 points
- * at ≤1% cost to the no-taste shopper): larger values (0.25/0.6) lift broad queries more but
- * cost the shopper without a consistent taste 5–10% on specific queries.
+ * scripts/eval-personal.ts: larger values lift broad queries a little more but cost the
+ * shopper without a consistent taste several percent on specific queries.
  */
-export const BOOST_SCALE = 0.1;
-export const MAX_BOOST = 0.3;
+export const BOOST_SCALE = 0.06;
+export const MAX_BOOST = 0.15;
 /** Extra push-down for an item the shopper gave a thumbs down. */
 export const THUMBS_DOWN_PENALTY = 1;
 const RECENCY_EVENTS = 150;

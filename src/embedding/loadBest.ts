@@ -4,9 +4,10 @@
  * Each candidate (preference order of TEXT_ENCODERS) that is present is checked against its pins
  * before it is loaded: generated models against the sizes + sha256 their build wrote beside them
  * (`<id>/manifest.json`), downloaded models against models/manifest.json once pinned. A damaged or
- * truncated model (or one ONNX Runtime refuses) does not leave the shopper without semantic search
- * when a lesser encoder works: the next one is tried, and the reason is kept so the UI can say
- * which model is broken and what to do. Only when every candidate fails is the first error thrown.
+ * model that fails its pins (truncated, changed) does not leave the shopper without semantic search
+ * when a lesser encoder is intact: the next one is tried, and the reason is kept so the UI can say
+ * which model is broken and what to do. A model that passes its pins but that ONNX Runtime refuses
+ * ends the search (see below): the error is thrown, and the app stays lexical with a message.
  *
  * I/O is injected (fetching files, creating the encoder), so this runs in the embed worker and in
  * unit tests alike.
@@ -71,9 +72,20 @@ export async function loadBestEncoder<E>(deps: LoadBestDeps<E>): Promise<LoadBes
     try {
       const pins = await pinsFor(info.id, deps.manifest, deps.readFile);
       if (pins.length > 0) await verifyModelFiles(info.id, pins, (path) => deps.readFile(info.id, path));
+    } catch (err) {
+      // Caught before any byte reached the runtime: the next candidate can be tried safely.
+      const e = err instanceof SouError ? err : new SouError('MODEL_CHECKSUM', String(err), { modelId: info.id });
+      firstError ??= e;
+      skipped.push({ id: info.id, code: e.code, message: e.message });
+      continue;
+    }
+    try {
       const encoder = await deps.load(info);
       return { encoder, info, skipped };
     } catch (err) {
+      // Once ONNX Runtime has refused a model, later sessions in the same worker failed too
+      // (seen in Chromium: "protobuf parsing failed" for an intact instant encoder after a
+      // truncated MiniLM), so stop here and report; lexical search keeps working.
       const e =
         err instanceof SouError
           ? err
@@ -86,7 +98,12 @@ export async function loadBestEncoder<E>(deps: LoadBestDeps<E>): Promise<LoadBes
             );
       firstError ??= e;
       skipped.push({ id: info.id, code: e.code, message: e.message });
+      break;
     }
+  }
+  if (firstError && skipped.length > 1) {
+    // Every installed model failed: say what is wrong with each, best first.
+    throw new SouError(firstError.code, skipped.map((s) => s.message.replace(/[.。]\s*$/, '')).join('. Also: ') + '.', { skipped });
   }
   throw (
     firstError ??

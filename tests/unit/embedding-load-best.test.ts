@@ -77,15 +77,11 @@ describe('loading the best intact text encoder', () => {
     await expect(loadBestEncoder(deps)).rejects.toMatchObject({ code: 'MODEL_CHECKSUM', message: expect.stringMatching(/1000 bytes, expected 4096/) });
   });
 
-  it('falls back to the instant encoder when MiniLM is installed but cannot be loaded, and says why', async () => {
+  it('reports a model ONNX Runtime refuses, without trying another one in the same runtime', async () => {
     const { deps, files, loaded } = fakeModels();
     files[MINILM_ID] = { 'config.json': enc('{}'), 'onnx/model_quantized.onnx': new Uint8Array(10) };
-    const r = await loadBestEncoder(deps);
-    expect(r.info.id).toBe(INSTANT_ENCODER_ID);
-    expect(loaded).toEqual([MINILM_ID, INSTANT_ENCODER_ID]);
-    expect(r.skipped).toHaveLength(1);
-    expect(r.skipped[0]).toMatchObject({ id: MINILM_ID, code: 'MODEL_LOAD' });
-    expect(r.skipped[0].message).toMatch(/damaged.*npm run models/);
+    await expect(loadBestEncoder(deps)).rejects.toMatchObject({ code: 'MODEL_LOAD', message: expect.stringMatching(/damaged.*npm run models/) });
+    expect(loaded).toEqual([MINILM_ID]);
   });
 
   it('checks MiniLM against its sha256 once pinned, before loading it', async () => {

@@ -13,6 +13,7 @@
  *
  *   npx tsx scripts/build-standin-clip.ts [--out DIR]
  */
+import { seededRandom } from '../src/core/random';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,16 +61,10 @@ function bytesToUnicode(): string[] {
   return map;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32). */
+/** Deterministic pseudo-random numbers in [-0.5, 0.5). */
 function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5;
-  };
+  const next = seededRandom(seed);
+  return () => next() - 0.5;
 }
 
 export function buildTokenizer(): { tokenizer: object; vocab: Map<string, number>; colorTokenIds: Map<number, [number, number, number]> } {

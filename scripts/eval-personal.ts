@@ -49,7 +49,7 @@ import {
   type PersonalEvent,
   type PersonalProfile,
 } from '../src/core/personal/index';
-import { seededRandom, normal } from '../src/core/personal/random';
+import { seededRandom, normal } from '../src/core/random';
 
 interface Args {
   catalog: string;

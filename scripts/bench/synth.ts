@@ -10,17 +10,10 @@
  */
 import type { Product } from '../../src/core/types';
 
-/** Small fast seeded PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Small fast seeded PRNG. */
+import { seededRandom as prng } from '../../src/core/random';
+
+export { prng };
 
 function gaussian(rand: () => number): number {
   const u = Math.max(rand(), 1e-12);

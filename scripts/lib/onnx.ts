@@ -136,17 +136,8 @@ export function bertInputs(): ValueInfoProto[] {
   );
 }
 
-/** Deterministic PRNG (mulberry32) for reproducible random stand-in weights. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG for reproducible random stand-in weights. */
+export { seededRandom } from '../../src/core/random';
 
 /** `count` normal(0, std) samples from a seeded generator (Box-Muller). */
 export function randomNormal(count: number, std: number, rand: () => number): Float32Array {

@@ -8,7 +8,7 @@ import {
   setPaused,
   type PersonalProfile,
 } from '../../src/core/personal/index';
-import { seededRandom } from '../../src/core/personal/random';
+import { seededRandom } from '../../src/core/random';
 import { computeAffinities } from '../../src/core/personal/model';
 import { hitsFor, shuffled, syntheticCatalog } from './personal-fixtures';
 

@@ -21,7 +21,7 @@
  * similar relevance but cannot lift an irrelevant item over a clearly relevant one.
  */
 import { attributesOf, type Attributes } from './attributes';
-import { normal } from './random';
+import { normal } from '../random';
 import {
   FAMILIES,
   FEATURES,

@@ -14,7 +14,7 @@ import {
   shopperVector,
   type AffinityTable,
 } from './model';
-import { seededRandom } from './random';
+import { seededRandom } from '../random';
 import { FAMILIES, FEATURES, type Family, type Lang, type PersonalProfile, type ProductLookup, type VectorLookup } from './types';
 import type { SearchHit } from '../types';
 

@@ -2,6 +2,8 @@
  * Small seeded pseudo-random generator (mulberry32). The demo catalog must come out byte-identical
  * on every machine and every run, so nothing in the generator may call Math.random().
  */
+import { seededRandom } from '../../random';
+
 export interface Rng {
   /** Uniform float in [0, 1). */
   next(): number;
@@ -13,14 +15,7 @@ export interface Rng {
 }
 
 export function createRng(seed: number): Rng {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
   return {
     next,

@@ -1,4 +1,7 @@
-/** Seeded pseudo-random numbers, so exploration is reproducible under a seed (tests, eval). */
+/**
+ * Seeded pseudo-random numbers (mulberry32): the one generator behind everything that must be
+ * reproducible — the demo catalog, stand-in model weights, benchmark data, exploration noise.
+ */
 
 /** mulberry32: small, fast, good enough for exploration noise. Returns floats in [0, 1). */
 export function seededRandom(seed: number): () => number {

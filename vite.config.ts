@@ -137,8 +137,54 @@ function devWithoutCspMeta(): Plugin {
   };
 }
 
+/** Global through which the early boot script hands its search worker to src/client/appClient.ts. */
+const EARLY_SEARCH_WORKER_GLOBAL = '__souSearchWorker';
+
+/**
+ * Build only: a tiny classic script in <head> starts the search worker before the main bundle has
+ * even downloaded, so the worker's download, IndexedDB open and catalog indexing overlap with
+ * React's start-up instead of following it (first results wait on the worker). The client adopts
+ * that worker; if the client runs first it marks the global taken and the script does nothing.
+ */
+function earlySearchWorker(): Plugin {
+  let base = '/';
+  const bootFor = (bundle: Record<string, unknown> | undefined) => {
+    const worker = Object.keys(bundle ?? {}).find((name) => /(^|\/)search\.worker-[\w-]+\.js$/.test(name));
+    return worker ? { worker, boot: worker.replace(/search\.worker-([\w-]+)\.js$/, 'boot-search-worker-$1.js') } : null;
+  };
+  return {
+    name: 'sou-early-search-worker',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    generateBundle(_options, bundle) {
+      const names = bootFor(bundle);
+      if (!names) return;
+      const g = `self.${EARLY_SEARCH_WORKER_GLOBAL}`;
+      const source =
+        `if (!('${EARLY_SEARCH_WORKER_GLOBAL}' in self) && typeof Worker === 'function') {\n` +
+        `  try {\n` +
+        `    ${g} = new Worker(${JSON.stringify(base + names.worker)}, { type: 'module', name: 'sou-search' });\n` +
+        // An error before the client adopts the worker would go unheard: the client skips a failed one.
+        `    ${g}.addEventListener('error', function () { self.${EARLY_SEARCH_WORKER_GLOBAL}Failed = true; });\n` +
+        `  } catch (e) { ${g} = null; }\n` +
+        `}\n`;
+      this.emitFile({ type: 'asset', fileName: names.boot, source });
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, ctx) {
+        const names = bootFor(ctx.bundle as Record<string, unknown> | undefined);
+        if (!names) return [];
+        return [{ tag: 'script', attrs: { src: base + names.boot }, injectTo: 'head' }];
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), souAssets(), dropDuplicateOrtWasm(), devWithoutCspMeta()],
+  plugins: [react(), souAssets(), dropDuplicateOrtWasm(), devWithoutCspMeta(), earlySearchWorker()],
   worker: {
     format: 'es',
     plugins: () => [dropDuplicateOrtWasm()],

@@ -13,6 +13,7 @@ import { SupervisedWorker, supportsModuleWorkers } from './supervisedWorker';
 import type {
   AppClient,
   BackgroundStatus,
+  CatalogInfo,
   EmbedBackend,
   EmbedProgress,
   ImportProgress,
@@ -27,8 +28,9 @@ import type {
   SearchQuery,
   SearchResult,
 } from './types';
+import { BUILTIN_CATALOG_URL } from './catalogUrl';
 
-export const BUILTIN_CATALOG_URL = '/catalog/catalog.jsonl';
+export { BUILTIN_CATALOG_URL };
 /** How long a search waits for the query embedding before showing lexical results first. */
 export const QUERY_EMBED_GRACE_MS = 120;
 /** The embed worker (and its model) is shut down after this long without use. */
@@ -118,7 +120,7 @@ export class WorkerAppClient implements AppClient {
       this.search$ = workerCaller(
         new SupervisedWorker<SearchWorkerApi>({
           name: 'search',
-          create: () => new Worker(new URL('../../workers/search.worker.ts', import.meta.url), { type: 'module', name: 'sou-search' }),
+          create: () => adoptEarlySearchWorker() ?? new Worker(new URL('../../workers/search.worker.ts', import.meta.url), { type: 'module', name: 'sou-search' }),
           // A restarted search worker reloads the stored catalog (and vectors) on its own.
           init: async (api) => {
             await api.openStored();
@@ -195,27 +197,38 @@ export class WorkerAppClient implements AppClient {
     // moment has passed): the search worker is single-threaded, and re-parsing the served
     // catalog must not stand between a returning shopper and their results.
     if (stored) await Promise.race([this.firstResultShown, delay(FIRST_RESULT_WAIT_MS)]);
+    // First visit: the served catalog is searched as soon as it is indexed, while it is still
+    // being stored (the shopper should not wait for the IndexedDB write).
+    let searchableEarly = false;
+    const onSearchable = (info: CatalogInfo) => {
+      searchableEarly = true;
+      this.catalogChanged();
+      this.update({ catalog: { phase: 'ready', info, offline: false } });
+    };
     try {
       const result = await this.search$.call((api) =>
         api.syncBuiltin(
           this.catalogUrl,
           Comlink.proxy((progress: ImportProgress) => {
-            if (!stored) this.update({ catalog: { phase: 'importing', progress } });
+            if (!stored && !searchableEarly) this.update({ catalog: { phase: 'importing', progress } });
           }),
+          stored ? undefined : Comlink.proxy(onSearchable),
         ),
       );
       if (result.catalog) {
-        if (result.imported) this.catalogChanged();
-        this.update({ catalog: { phase: 'ready', info: result.catalog, offline: result.offline } });
+        if (result.imported && !searchableEarly) this.catalogChanged();
+        const warning = result.storageWarning ? { storageWarning: result.storageWarning } : {};
+        this.update({ catalog: { phase: 'ready', info: result.catalog, offline: result.offline, ...warning } });
       } else {
         this.update({ catalog: { phase: 'empty' } });
       }
     } catch (err) {
       const e = toSouError(err);
-      if (!stored) this.update({ catalog: { phase: 'error', code: e.code, message: e.message } });
+      if (!stored && !searchableEarly) this.update({ catalog: { phase: 'error', code: e.code, message: e.message } });
       else console.warn('sou: built-in catalog update failed; keeping the stored one', err);
     }
-    if (this.state.catalog.phase === 'ready') void this.startSemantic();
+    // Embedding reads the catalog from IndexedDB: not possible when it could not be stored.
+    if (this.state.catalog.phase === 'ready' && !this.state.catalog.storageWarning) void this.startSemantic();
   }
 
   private catalogChanged(): void {
@@ -357,6 +370,22 @@ export class WorkerAppClient implements AppClient {
     this.embed$?.terminate();
     this.listeners.clear();
   }
+}
+
+/**
+ * The search worker the build's boot script (vite.config.ts, earlySearchWorker) started while the
+ * main bundle was loading; taken once. Setting the global to null also stops a boot script that
+ * runs late from starting a second worker.
+ */
+function adoptEarlySearchWorker(): Worker | null {
+  const g = globalThis as { __souSearchWorker?: Worker | null; __souSearchWorkerFailed?: boolean };
+  const early = g.__souSearchWorker ?? null;
+  g.__souSearchWorker = null;
+  if (early && g.__souSearchWorkerFailed) {
+    early.terminate();
+    return null;
+  }
+  return early;
 }
 
 function delay(ms: number): Promise<void> {

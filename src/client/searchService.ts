@@ -17,6 +17,7 @@ import type {
   PersonalBackend,
   PersonalEventInput,
   ProgressCallback,
+  SearchableCallback,
   SearchBackend,
   SearchResult,
   StartupResult,
@@ -41,7 +42,11 @@ function normaliseRef(ref: string): string {
   return ref.replace(/\\/g, '/').replace(/^\.\//, '').replace(/^\/+/, '');
 }
 
-export function createSearchService(): SearchBackend & PersonalBackend & { engineForTests(): Engine | null } {
+/** The served catalog as downloaded (and maybe already indexed), or why it could not be. */
+type Downloaded = { parsed: ParsedCatalog; staged?: Engine } | { fetchError: string };
+
+export function createSearchService(): SearchBackend &
+  PersonalBackend & { engineForTests(): Engine | null; prepareBuiltin(catalogUrl: string): void } {
   const personal = new Personalizer();
   let engine: Engine | null = null;
   let products: Product[] = [];
@@ -56,97 +61,162 @@ export function createSearchService(): SearchBackend & PersonalBackend & { engin
     personal.setCatalog(nextProducts);
   }
 
+  /**
+   * `onSearchable` (built-in catalog only) makes the staged engine searchable BEFORE it is
+   * stored, so a first visit's results do not wait for the IndexedDB write; if storing then
+   * fails, the catalog keeps being served from memory and the report carries `storageWarning`.
+   * Without it (file imports), a storage failure throws and leaves everything as it was.
+   */
   async function stageAndStore(
     parsed: ParsedCatalog,
     source: CatalogInfo['source'],
     label: string,
     images: StoredImage[],
-    onProgress?: ProgressCallback,
-  ): Promise<ImportReport> {
+    opts: { onProgress?: ProgressCallback; onSearchable?: SearchableCallback; staged?: Engine } = {},
+  ): Promise<ImportReport & { storageWarning?: string }> {
+    const { onProgress, onSearchable } = opts;
     if (parsed.products.length === 0) {
       throw new SouError('CATALOG_EMPTY', 'No valid products were found, so nothing was imported. Fix the issues listed and import again.', {
         issues: parsed.issues.slice(0, 200),
       });
     }
     onProgress?.({ phase: 'indexing', done: 0, total: parsed.products.length });
-    const staged = buildEngine(parsed.products);
-    onProgress?.({ phase: 'storing', done: 0, total: parsed.products.length });
-    const meta = await replaceCatalog({
-      meta: {
-        fingerprint: fingerprintOf(parsed.products),
-        source,
-        label,
-        counts: { products: parsed.products.length, images: images.length, issues: parsed.issues.length },
-        importedAt: Date.now(),
-      },
-      products: parsed.products,
-      images,
-    });
-    onProgress?.({ phase: 'storing', done: parsed.products.length, total: parsed.products.length });
-    swapIn(staged, parsed.products, meta);
-    return {
+    const staged = opts.staged ?? buildEngine(parsed.products);
+    const pending: CatalogMeta = {
+      key: 'active',
+      fingerprint: fingerprintOf(parsed.products),
+      source,
+      label,
+      counts: { products: parsed.products.length, images: images.length, issues: parsed.issues.length },
+      importedAt: Date.now(),
+    };
+    const report = (meta: CatalogMeta) => ({
       catalog: toInfo(meta),
       issues: parsed.issues,
       accepted: parsed.products.length,
       rejected: parsed.rejected,
       images: images.length,
-    };
+    });
+    if (onSearchable) {
+      swapIn(staged, parsed.products, pending);
+      // Not awaited: the caller only needs to know it can search; the write goes on meanwhile.
+      void Promise.resolve(onSearchable(toInfo(pending))).catch(() => undefined);
+    }
+    onProgress?.({ phase: 'storing', done: 0, total: parsed.products.length });
+    let meta: CatalogMeta;
+    try {
+      const { key: _key, ...toStore } = pending;
+      meta = await replaceCatalog({ meta: toStore, products: parsed.products, images });
+    } catch (err) {
+      if (!onSearchable) throw err;
+      const message = err instanceof Error ? err.message : String(err);
+      console.warn('sou: the catalog is searchable but could not be stored for offline use', err);
+      return { ...report(pending), storageWarning: message };
+    }
+    onProgress?.({ phase: 'storing', done: parsed.products.length, total: parsed.products.length });
+    // Swapped in already (early), or replaced meanwhile by a later import: leave that one be.
+    if (!onSearchable) swapIn(staged, parsed.products, meta);
+    return report(meta);
+  }
+
+  let opening: Promise<CatalogInfo | null> | null = null;
+  /** The served catalog, downloaded and indexed by prepareBuiltin() before the page asked for it. */
+  let prepared: { url: string; result: Promise<Downloaded> } | null = null;
+
+  async function downloadBuiltin(absolute: URL, onProgress?: ProgressCallback): Promise<Downloaded> {
+    let res: Response;
+    try {
+      onProgress?.({ phase: 'fetching', done: 0, total: 0 });
+      res = await fetch(absolute, { cache: 'no-cache' });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    } catch (err) {
+      return { fetchError: err instanceof Error ? err.message : String(err) };
+    }
+    const declared = Number(res.headers.get('content-length') ?? 0) || undefined;
+    const parsed = await parseCatalogInput(res.body ?? (await res.arrayBuffer()), {
+      fileName: absolute.pathname.split('/').pop() || 'catalog.jsonl',
+      baseUrl: absolute.pathname,
+      totalBytes: declared,
+      onProgress: (done, total) => onProgress?.({ phase: 'parsing', done, total }),
+    });
+    return { parsed };
+  }
+
+  async function openStoredNow(): Promise<CatalogInfo | null> {
+    // The worker's init and the first-run flow both ask; building the engine twice would
+    // delay the first results by a whole index build.
+    if (engine && info) {
+      const meta = await readCatalogMeta().catch(() => null);
+      if (meta && meta.fingerprint === info.fingerprint) return info;
+    }
+    const stored = await readCatalog();
+    if (!stored || stored.products.length === 0) return null;
+    engine = buildEngine(stored.products);
+    products = stored.products;
+    info = toInfo(stored.meta);
+    vectorEncoder = null;
+    personal.setCatalog(products);
+    return info;
   }
 
   const service = {
     engineForTests: () => engine,
 
-    async openStored(): Promise<CatalogInfo | null> {
-      // The worker's init and the first-run flow both ask; building the engine twice would
-      // delay the first results by a whole index build.
-      if (engine && info) {
-        const meta = await readCatalogMeta().catch(() => null);
-        if (meta && meta.fingerprint === info.fingerprint) return info;
-      }
-      const stored = await readCatalog();
-      if (!stored || stored.products.length === 0) return null;
-      engine = buildEngine(stored.products);
-      products = stored.products;
-      info = toInfo(stored.meta);
-      vectorEncoder = null;
-      personal.setCatalog(products);
-      return info;
+    openStored(): Promise<CatalogInfo | null> {
+      // The worker starts this on its own as soon as it loads; calls made meanwhile share it.
+      opening ??= openStoredNow().finally(() => (opening = null));
+      return opening;
     },
 
     async catalogInfo(): Promise<CatalogInfo | null> {
       return info;
     },
 
-    async syncBuiltin(catalogUrl: string, onProgress?: ProgressCallback): Promise<StartupResult> {
+    async syncBuiltin(catalogUrl: string, onProgress?: ProgressCallback, onSearchable?: SearchableCallback): Promise<StartupResult> {
       if (!info) {
         const meta = await readCatalogMeta().catch(() => null);
         if (meta) await service.openStored();
       }
       const absolute = new URL(catalogUrl, self.location.href);
-      let res: Response;
-      try {
-        onProgress?.({ phase: 'fetching', done: 0, total: 0 });
-        res = await fetch(absolute, { cache: 'no-cache' });
-        if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      } catch (err) {
+      const early = prepared?.url === absolute.href ? prepared.result : null;
+      prepared = null;
+      const downloaded = await (early ?? downloadBuiltin(absolute, onProgress));
+      if ('fetchError' in downloaded) {
         if (info) return { catalog: info, offline: true, imported: false };
         throw new SouError(
           'CATALOG_EMPTY',
-          `The catalog could not be downloaded (${err instanceof Error ? err.message : String(err)}) and none is stored yet. Connect to the network once and reload.`,
+          `The catalog could not be downloaded (${downloaded.fetchError}) and none is stored yet. Connect to the network once and reload.`,
         );
       }
-      const declared = Number(res.headers.get('content-length') ?? 0) || undefined;
-      const parsed = await parseCatalogInput(res.body ?? (await res.arrayBuffer()), {
-        fileName: absolute.pathname.split('/').pop() || 'catalog.jsonl',
-        baseUrl: absolute.pathname,
-        totalBytes: declared,
-        onProgress: (done, total) => onProgress?.({ phase: 'parsing', done, total }),
-      });
+      const { parsed, staged } = downloaded;
       if (info && info.source === 'builtin' && parsed.products.length && fingerprintOf(parsed.products) === info.fingerprint) {
         return { catalog: info, offline: false, imported: false };
       }
-      const report = await stageAndStore(parsed, 'builtin', absolute.pathname, [], onProgress);
-      return { catalog: report.catalog, offline: false, imported: true, report };
+      const { storageWarning, ...report } = await stageAndStore(parsed, 'builtin', absolute.pathname, [], {
+        onProgress,
+        onSearchable,
+        staged: staged && staged.size === parsed.products.length ? staged : undefined,
+      });
+      return { catalog: report.catalog, offline: false, imported: true, report, ...(storageWarning ? { storageWarning } : {}) };
+    },
+
+    /**
+     * Starts downloading, parsing and indexing the served catalog without changing anything, so
+     * that a first visit's syncBuiltin() (which may be asked for much later by a busy page) finds
+     * it done. Used once, by the next syncBuiltin() of the same URL.
+     */
+    prepareBuiltin(catalogUrl: string): void {
+      const absolute = new URL(catalogUrl, self.location.href);
+      const result = downloadBuiltin(absolute).then((d): Downloaded => {
+        if ('fetchError' in d || d.parsed.products.length === 0) return d;
+        try {
+          return { parsed: d.parsed, staged: buildEngine(d.parsed.products) };
+        } catch {
+          return d; // syncBuiltin builds again and reports the problem
+        }
+      });
+      result.catch(() => undefined); // a parse error reaches syncBuiltin, which awaits this
+      prepared = { url: absolute.href, result };
     },
 
     async importFiles(files: File[], onProgress?: ProgressCallback): Promise<ImportReport> {
@@ -210,7 +280,7 @@ export function createSearchService(): SearchBackend & PersonalBackend & { engin
         'files',
         file.name,
         images,
-        onProgress,
+        { onProgress },
       );
     },
 

@@ -48,6 +48,8 @@ export interface StartupResult {
   offline: boolean;
   imported: boolean;
   report?: ImportReport;
+  /** Set when the served catalog is searchable but could not be stored (it will not work offline). */
+  storageWarning?: string;
 }
 
 export interface ResultItem {
@@ -62,11 +64,18 @@ export interface SearchResult extends Omit<SearchResponse, 'hits'> {
 }
 
 export type ProgressCallback = (p: ImportProgress) => void;
+/** Told that a catalog can be searched already, while it is still being stored. */
+export type SearchableCallback = (catalog: CatalogInfo) => void;
 
 /** What the search worker exposes (and the main-thread fallback implements identically). */
 export interface SearchBackend {
   openStored(): Promise<CatalogInfo | null>;
-  syncBuiltin(catalogUrl: string, onProgress?: ProgressCallback): Promise<StartupResult>;
+  /**
+   * Fetches the served catalog and stores it if it changed. With `onSearchable`, the new catalog is
+   * searchable (and `onSearchable` called) before it is stored, and a storage failure does not
+   * throw: the result carries `storageWarning`. Without it, nothing changes unless stored.
+   */
+  syncBuiltin(catalogUrl: string, onProgress?: ProgressCallback, onSearchable?: SearchableCallback): Promise<StartupResult>;
   importFiles(files: File[], onProgress?: ProgressCallback): Promise<ImportReport>;
   search(req: SearchRequest): Promise<SearchResult>;
   /** Loads stored vectors of this encoder into the engine; false if incomplete. */
@@ -171,7 +180,7 @@ export interface BackgroundStatus {
   catalog:
     | { phase: 'starting' }
     | { phase: 'importing'; progress: ImportProgress }
-    | { phase: 'ready'; info: CatalogInfo; offline: boolean }
+    | { phase: 'ready'; info: CatalogInfo; offline: boolean; storageWarning?: string }
     | { phase: 'empty' }
     | { phase: 'error'; code: SouErrorCode; message: string };
   encoder:

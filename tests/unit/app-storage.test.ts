@@ -4,7 +4,7 @@
  * resumable background embedding.
  */
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createEmbedService } from '../../src/client/embedService';
 import { createSearchService } from '../../src/client/searchService';
 import { SouError, type Product } from '../../src/core/types';
@@ -126,6 +126,82 @@ describe('importing files through the search backend', () => {
     const err = await service.importFiles([new File(['x'], 'photo.png', { type: 'image/png' })]).catch((e: unknown) => e);
     expect((err as SouError).code).toBe('CATALOG_FORMAT');
     expect(await readCatalog()).toBeNull();
+  });
+});
+
+describe('syncing the built-in catalog', () => {
+  const served = jsonl([
+    { id: 'B1', title: 'Blue denim jacket', category: 'Men/Jackets', price: 80 },
+    { id: 'B2', title: 'Green yoga mat', category: 'Gear/Fitness', price: 30 },
+  ]);
+
+  beforeEach(() => {
+    vi.stubGlobal('self', { location: { href: 'http://localhost/' } });
+    vi.stubGlobal('fetch', async () => new Response(served, { status: 200 }));
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  function failProductWrites(): () => void {
+    const real = db.products.bulkAdd.bind(db.products);
+    db.products.bulkAdd = (() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    }) as typeof db.products.bulkAdd;
+    return () => (db.products.bulkAdd = real);
+  }
+
+  it('answers searches as soon as the served catalog is indexed, then stores it for offline use', async () => {
+    const service = createSearchService();
+    let early: Promise<string[]> | null = null;
+    const result = await service.syncBuiltin('/catalog/catalog.jsonl', undefined, (info) => {
+      expect(info.counts.products).toBe(2);
+      early = service.search({ query: 'jacket' }).then((r) => r.items.map((i) => i.product.id));
+    });
+    expect(early).not.toBeNull();
+    expect(await early).toEqual(['B1']);
+    expect(result.imported).toBe(true);
+    expect(result.storageWarning).toBeUndefined();
+    expect((await readCatalog())?.products.map((p) => p.id)).toEqual(['B1', 'B2']);
+    expect((await createSearchService().openStored())?.fingerprint).toBe(result.catalog?.fingerprint);
+  });
+
+  it('uses the catalog the worker prepared at start-up once, and downloads afresh after that', async () => {
+    const fetched: string[] = [];
+    vi.stubGlobal('fetch', async (url: URL) => {
+      fetched.push(String(url));
+      return new Response(served, { status: 200 });
+    });
+    const service = createSearchService();
+    service.prepareBuiltin('/catalog/catalog.jsonl');
+    const first = await service.syncBuiltin('/catalog/catalog.jsonl', undefined, () => undefined);
+    expect(fetched).toEqual(['http://localhost/catalog/catalog.jsonl']);
+    expect(first.imported).toBe(true);
+    expect((await service.search({ query: 'mat' })).items[0]?.product.id).toBe('B2');
+    const again = await service.syncBuiltin('/catalog/catalog.jsonl');
+    expect(fetched).toHaveLength(2);
+    expect(again.imported).toBe(false);
+  });
+
+  it('keeps serving the served catalog with a warning when it cannot be stored', async () => {
+    const service = createSearchService();
+    const restore = failProductWrites();
+    const result = await service.syncBuiltin('/catalog/catalog.jsonl', undefined, () => undefined).finally(restore);
+    expect(result.storageWarning).toMatch(/Free some space/);
+    expect((await service.search({ query: 'yoga' })).items[0]?.product.id).toBe('B2');
+    expect(await readCatalog()).toBeNull();
+  });
+
+  it('without early serving, a failed store throws and leaves the stored and searched catalog as it was', async () => {
+    await replaceCatalog({ meta: meta('old', 2), products: [product(1), product(2)] });
+    const service = createSearchService();
+    await service.openStored();
+    const restore = failProductWrites();
+    const err = await service.syncBuiltin('/catalog/catalog.jsonl').catch((e: unknown) => e).finally(restore);
+    expect((err as SouError).code).toBe('STORAGE_QUOTA');
+    expect((await readCatalog())?.meta.fingerprint).toBe('old');
+    expect((await service.search({ query: 'jacket' })).items.map((i) => i.product.id).sort()).toEqual(['P1', 'P2']);
+    expect((await service.search({ query: 'yoga' })).items).toEqual([]);
   });
 });
 

@@ -64,6 +64,11 @@ export function StatusBar(props: { status: BackgroundStatus }) {
         )}
       </div>
       {catalog.phase === 'ready' && catalog.offline && <p className="notice">{t.catalogOffline}</p>}
+      {catalog.phase === 'ready' && catalog.storageWarning && (
+        <p className="notice" role="status" data-testid="catalog-not-stored">
+          {t.catalogNotStored(catalog.storageWarning.replace(/[.。]\s*$/, ''))}
+        </p>
+      )}
       {catalog.phase === 'empty' && <p className="notice">{t.catalogEmpty}</p>}
       {catalog.phase === 'error' && (
         <p className="error" role="alert" data-testid="error" data-code={catalog.code}>

@@ -38,6 +38,7 @@ export const en = {
   catalogLoading: 'Loading the catalog',
   catalogImporting: 'Importing the catalog',
   catalogOffline: 'Offline: using the stored catalog.',
+  catalogNotStored: (reason: string) => `The catalog could not be saved on this device, so it will not work offline (${reason}).`,
   catalogEmpty: 'No catalog yet. Import one in the Catalog panel.',
   catalogError: 'The catalog could not be loaded',
   workerCrashed: 'A background task stopped working',

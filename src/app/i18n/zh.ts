@@ -41,6 +41,7 @@ export const zh: Dictionary = {
   catalogLoading: '正在加载商品目录',
   catalogImporting: '正在导入商品目录',
   catalogOffline: '离线：正在使用已保存的商品目录。',
+  catalogNotStored: (reason: string) => `商品目录无法保存到本设备，离线时将无法使用（${reason}）。`,
   catalogEmpty: '还没有商品目录。请在“商品目录”面板中导入。',
   catalogError: '无法加载商品目录',
   workerCrashed: '后台任务已停止',

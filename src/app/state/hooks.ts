@@ -66,11 +66,15 @@ export function useSearch(): SearchState {
     [client],
   );
 
+  // The debounce is for typing; the first search (the catalog just became ready) runs at once.
+  const searchedOnce = useRef(false);
+
   useEffect(() => {
     if (!ready) return;
     let cancelled = false;
     setSearching(true);
     const timer = setTimeout(() => {
+      searchedOnce.current = true;
       client
         .search({ query, filters, limit }, (r) => {
           if (!cancelled) {
@@ -92,7 +96,7 @@ export function useSearch(): SearchState {
             });
           },
         );
-    }, SEARCH_DEBOUNCE_MS);
+    }, searchedOnce.current ? SEARCH_DEBOUNCE_MS : 0);
     return () => {
       cancelled = true;
       clearTimeout(timer);

@@ -38,8 +38,12 @@ export async function parseCatalogInput(input: CatalogInput, opts: ParseOptions)
   };
 }
 
+/**
+ * The app's engines defer the inverted index: the first results on screen are a browse (empty
+ * query), which needs only filters and facets; the index is built right after (searchService).
+ */
 export function buildEngine(products: Product[]): Engine {
-  return SearchEngine.build(products);
+  return SearchEngine.build(products, { deferIndex: true });
 }
 
 export const fingerprintOf = catalogFingerprint;

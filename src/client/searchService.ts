@@ -45,6 +45,9 @@ function normaliseRef(ref: string): string {
 /** The served catalog as downloaded (and maybe already indexed), or why it could not be. */
 type Downloaded = { parsed: ParsedCatalog; staged?: Engine } | { fetchError: string };
 
+/** If no search comes soon after a catalog is swapped in, index anyway. */
+const INDEX_WITHOUT_SEARCH_MS = 1500;
+
 export function createSearchService(): SearchBackend &
   PersonalBackend & { engineForTests(): Engine | null; prepareBuiltin(catalogUrl: string): void } {
   const personal = new Personalizer();
@@ -53,8 +56,20 @@ export function createSearchService(): SearchBackend &
   let info: CatalogInfo | null = null;
   let vectorEncoder: string | null = null;
 
+  let indexTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** Builds the current engine's deferred inverted index after `ms` (the latest call wins). */
+  function indexSoon(ms: number): void {
+    if (indexTimer) clearTimeout(indexTimer);
+    indexTimer = setTimeout(() => {
+      indexTimer = null;
+      engine?.ensureIndexed();
+    }, ms);
+  }
+
   function swapIn(next: Engine, nextProducts: Product[], meta: CatalogMeta): void {
     engine = next;
+    indexSoon(INDEX_WITHOUT_SEARCH_MS);
     products = nextProducts;
     info = toInfo(meta);
     vectorEncoder = null;
@@ -152,6 +167,7 @@ export function createSearchService(): SearchBackend &
     const stored = await readCatalog();
     if (!stored || stored.products.length === 0) return null;
     engine = buildEngine(stored.products);
+    indexSoon(INDEX_WITHOUT_SEARCH_MS);
     products = stored.products;
     info = toInfo(stored.meta);
     vectorEncoder = null;
@@ -286,6 +302,9 @@ export function createSearchService(): SearchBackend &
 
     async search(req: SearchRequest): Promise<SearchResult> {
       if (!engine) throw new SouError('CATALOG_EMPTY', 'No catalog is loaded yet. Wait for it to load, or import one in the Catalog panel.');
+      // Once this answer is out, build the deferred index before the shopper's first keystroke
+      // (a text query arriving earlier builds it on demand).
+      if (!engine.indexed) indexSoon(0);
       const useVector = req.queryVector && vectorEncoder ? req.queryVector : null;
       const request = { ...req, queryVector: useVector, mode: useVector ? (req.mode ?? 'hybrid') : 'lexical' } as const;
       // Personalization re-ranks the engine's top PERSONAL_DEPTH, then pages; with nothing

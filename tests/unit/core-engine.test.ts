@@ -138,3 +138,19 @@ describe('facets and filters', () => {
     expect(e.search({ query: '', limit: 2, offset: 2 }).hits.map((h) => h.id)).toEqual(all.slice(2, 4));
   });
 });
+
+describe('deferred index (first results before the inverted index exists)', () => {
+  it('browses with facets before indexing, then answers text queries exactly like an eager engine', () => {
+    const eager = SearchEngine.build(catalog);
+    const lazy = SearchEngine.build(catalog, { deferIndex: true });
+    expect(lazy.indexed).toBe(false);
+    const browse = lazy.search({ query: '', filters: { color: ['Black'] }, limit: 10 });
+    expect(lazy.indexed).toBe(false);
+    expect(browse.hits.map((h) => h.id)).toEqual(eager.search({ query: '', filters: { color: ['Black'] }, limit: 10 }).hits.map((h) => h.id));
+    expect(browse.facets).toEqual(eager.search({ query: '', filters: { color: ['Black'] }, limit: 10 }).facets);
+    for (const query of ['black jacket', '黑色夹克', 'jaket']) {
+      expect(lazy.search({ query, limit: 10 }).hits.map((h) => h.id)).toEqual(eager.search({ query, limit: 10 }).hits.map((h) => h.id));
+    }
+    expect(lazy.indexed).toBe(true);
+  });
+});

@@ -31,6 +31,12 @@ export interface SearchEngineOptions {
   lexicon?: LexiconIndex;
   /** How many semantic neighbours join the candidates in hybrid/semantic mode (at least). */
   semanticCandidates?: number;
+  /**
+   * Build the inverted index on the first text query (or `ensureIndexed()`) instead of now.
+   * Browsing (an empty query with filters and facets) does not need it, so an app can show a
+   * fresh catalog's first results before paying for tokenizing every field of every item.
+   */
+  deferIndex?: boolean;
 }
 
 /**
@@ -56,8 +62,7 @@ export class SearchEngine {
   private readonly products: readonly Product[];
   private readonly byId = new Map<string, number>();
   private readonly lexicon: LexiconIndex;
-  private readonly index: Bm25fIndex;
-  private readonly scorer: LexicalScorer;
+  private lexicalIndex: { index: Bm25fIndex; scorer: LexicalScorer } | null = null;
   private readonly typeMatch: SparseAccumulator;
   private readonly candidates: SparseAccumulator;
   private readonly colorBits: ColorBits;
@@ -78,14 +83,8 @@ export class SearchEngine {
     this.lexicon = options.lexicon ?? defaultLexiconIndex();
     this.semanticK = options.semanticCandidates ?? 200;
     const lex = this.lexicon;
-    this.index = Bm25fIndex.build(
-      products.length,
-      SEARCH_FIELDS,
-      (d, f) => SEARCH_FIELDS[f]!.get(products[d]!),
-      (text) => lex.tokenize(text),
-    );
+    if (!options.deferIndex) this.ensureIndexed();
     const n = products.length;
-    this.scorer = new LexicalScorer(this.index);
     this.typeMatch = new SparseAccumulator(n);
     this.candidates = new SparseAccumulator(n);
     this.colorBits = new ColorBits(lex);
@@ -112,6 +111,35 @@ export class SearchEngine {
     this.facets = new FacetCounter(this.facetTable);
     this.cosines = new Float32Array(n);
     this.allowed = new Uint8Array(n);
+  }
+
+  /** True once the inverted (BM25F) index exists. */
+  get indexed(): boolean {
+    return this.lexicalIndex !== null;
+  }
+
+  /** Builds the inverted index if it is not built yet (see `deferIndex`). */
+  ensureIndexed(): void {
+    if (this.lexicalIndex) return;
+    const products = this.products;
+    const lex = this.lexicon;
+    const index = Bm25fIndex.build(
+      products.length,
+      SEARCH_FIELDS,
+      (d, f) => SEARCH_FIELDS[f]!.get(products[d]!),
+      (text) => lex.tokenize(text),
+    );
+    this.lexicalIndex = { index, scorer: new LexicalScorer(index) };
+  }
+
+  private get index(): Bm25fIndex {
+    this.ensureIndexed();
+    return this.lexicalIndex!.index;
+  }
+
+  private get scorer(): LexicalScorer {
+    this.ensureIndexed();
+    return this.lexicalIndex!.scorer;
   }
 
   /** Indexes a catalog. Throws CATALOG_EMPTY for an empty list. */

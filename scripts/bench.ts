@@ -152,7 +152,7 @@ async function main(): Promise<void> {
       bundle = initialBundleSize();
       log(`  initial JS: ${bundle.files.map((f) => f.file).join(', ')}`);
       first = await firstResults();
-      log(`  first results: first visit ${first.coldMs.toFixed(0)} ms (DOMContentLoaded ${first.coldMarks.domContentLoadedMs.toFixed(0)} ms, catalog fetched ${first.coldMarks.catalogFetchedMs?.toFixed(0) ?? 'n/a'} ms), reload ${first.warmMs.toFixed(0)} ms`);
+      log(`  first results: first visit ${first.coldMs.toFixed(0)} ms (DOMContentLoaded ${first.coldMarks.domContentLoadedMs.toFixed(0)} ms, catalog fetched ${first.coldMarks.catalogFetchedMs?.toFixed(0) ?? 'n/a'} ms), reload ${first.warmMs.toFixed(0)} ms; after the load event: ${first.coldAfterLoadMs.toFixed(0)} / ${first.warmAfterLoadMs.toFixed(0)} ms`);
     } catch (error) {
       appError = (error as Error).message;
       log(`  app benchmark failed: ${appError}`);
@@ -169,22 +169,26 @@ async function main(): Promise<void> {
   }
   for (const r of browser?.latency ?? []) {
     const target = p95Target(r.n);
-    rows.push({ metric: `hybrid query p50 @${k(r.n)}`, where: 'chromium', value: ms(r.stats.p50), target: '', result: '' });
-    rows.push({ metric: `hybrid query p95 @${k(r.n)}`, where: 'chromium', value: ms(r.stats.p95), target: target ? `≤ ${target} ms` : '', result: target ? verdict(r.stats.p95 <= target) : '' });
-    rows.push({ metric: `index build @${k(r.n)}`, where: 'chromium', value: ms(r.buildMs), target: '', result: '' });
+    rows.push({ metric: `hybrid query p50 @${k(r.n)}`, where: 'chromium worker', value: ms(r.stats.p50), target: '', result: '' });
+    rows.push({ metric: `hybrid query p95 @${k(r.n)}`, where: 'chromium worker', value: ms(r.stats.p95), target: target ? `≤ ${target} ms` : '', result: target ? verdict(r.stats.p95 <= target) : '' });
+    rows.push({ metric: `index build @${k(r.n)}`, where: 'chromium worker', value: ms(r.buildMs), target: '', result: '' });
     rows.push({ metric: `JS heap after build @${k(r.n)}`, where: 'chromium', value: mb(r.heapBytes), target: '', result: '' });
   }
   for (const s of browser?.storage ?? []) {
-    rows.push({ metric: `IndexedDB store @${k(s.n)}`, where: 'chromium', value: ms(s.storeMs), target: '', result: '' });
-    rows.push({ metric: `start-up: IndexedDB read @${k(s.n)}`, where: 'chromium', value: ms(s.readMs), target: '', result: '' });
-    rows.push({ metric: `start-up: read+index+query @${k(s.n)}`, where: 'chromium', value: ms(s.totalMs), target: '', result: '' });
+    rows.push({ metric: `IndexedDB store @${k(s.n)}`, where: 'chromium worker', value: ms(s.storeMs), target: '', result: '' });
+    rows.push({ metric: `start-up: IndexedDB read @${k(s.n)}`, where: 'chromium worker', value: ms(s.readMs), target: '', result: '' });
+    rows.push({ metric: `start-up: read+index+query @${k(s.n)}`, where: 'chromium worker', value: ms(s.totalMs), target: '', result: '' });
   }
   if (bundle) {
     rows.push({ metric: 'initial JS (gzip)', where: 'dist', value: `${(bundle.jsGzipBytes / 1024).toFixed(1)} KB`, target: '≤ 250 KB', result: verdict(bundle.jsGzipBytes <= 250 * 1024) });
   }
   if (first) {
-    rows.push({ metric: 'first results, first visit', where: 'chromium', value: ms(first.coldMs), target: '≤ 1000 ms', result: verdict(first.coldMs <= 1000) });
-    rows.push({ metric: 'first results, reload', where: 'chromium', value: ms(first.warmMs), target: '≤ 1000 ms', result: verdict(first.warmMs <= 1000) });
+    // The target is "first results ≤ 1 s after load": counted from the page's load event. The
+    // time from navigation start (HTML, JS, worker start-up included) is reported beside it.
+    rows.push({ metric: 'first results from navigation, first visit', where: 'chromium', value: ms(first.coldMs), target: '', result: '' });
+    rows.push({ metric: 'first results after load, first visit', where: 'chromium', value: ms(first.coldAfterLoadMs), target: '≤ 1000 ms', result: verdict(first.coldAfterLoadMs <= 1000) });
+    rows.push({ metric: 'first results from navigation, reload', where: 'chromium', value: ms(first.warmMs), target: '', result: '' });
+    rows.push({ metric: 'first results after load, reload', where: 'chromium', value: ms(first.warmAfterLoadMs), target: '≤ 1000 ms', result: verdict(first.warmAfterLoadMs <= 1000) });
   }
   if (browserError) rows.push({ metric: 'browser benchmark', where: 'chromium', value: 'error', target: '', result: 'FAIL' });
   if (appError) rows.push({ metric: 'built-app benchmark', where: 'chromium', value: 'error', target: '', result: 'FAIL' });

@@ -41,6 +41,7 @@ export async function runBrowserBench(data: BenchData, runs: number, storeSizes:
     root: join(REPO_ROOT, 'scripts', 'bench', 'browser'),
     logLevel: 'warn',
     build: { outDir: OUT_DIR, emptyOutDir: true, target: 'es2022', sourcemap: false },
+    worker: { format: 'es' },
   });
   mkdirSync(OUT_DIR, { recursive: true });
   writeFileSync(join(OUT_DIR, 'bench-data.json'), JSON.stringify(data));

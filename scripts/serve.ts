@@ -391,7 +391,21 @@ async function main(): Promise<void> {
   }
   const problems = checkServeInputs(args);
   for (const p of problems) process.stderr.write(`warning: ${p}\n`);
-  const running = await startServer(args);
+  await serveUntilStopped(args);
+}
+
+/**
+ * Starts the server, prints where it runs (the line tests and users look for) and closes it on
+ * Ctrl-C / SIGTERM. A busy port ends the process with a message saying what to do.
+ */
+export async function serveUntilStopped(args: ServeCliArgs): Promise<void> {
+  const running = await startServer(args).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE') {
+      process.stderr.write(`Port ${args.port ?? DEFAULT_PORT} is in use: pass --port N (or PORT=N), or --port 0 for any free port.\n`);
+      process.exit(1);
+    }
+    throw error;
+  });
   process.stdout.write(`sou is running at ${running.url}\n`);
   process.stdout.write(`catalog: ${resolve(args.catalogPath ?? DEFAULT_CATALOG)}\n`);
   const stop = (): void => {

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { distState } from './build-freshness';
-import { checkServeInputs, DEFAULT_CATALOG, parseServeArgs, SERVE_USAGE, startServer, type ServeCliArgs } from './serve';
+import { checkServeInputs, parseServeArgs, serveUntilStopped, SERVE_USAGE, type ServeCliArgs } from './serve';
 
 async function main(): Promise<void> {
   let args: ServeCliArgs;
@@ -40,20 +40,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  const running = await startServer(args).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'EADDRINUSE') {
-      process.stderr.write(`Port ${args.port ?? 5173} is in use: pass --port N (or PORT=N), or --port 0 for any free port.\n`);
-      process.exit(1);
-    }
-    throw error;
-  });
-  process.stdout.write(`sou is running at ${running.url}\n`);
-  process.stdout.write(`catalog: ${resolve(args.catalogPath ?? DEFAULT_CATALOG)}\n`);
-  const stop = (): void => {
-    void running.close().then(() => process.exit(0));
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  await serveUntilStopped(args);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

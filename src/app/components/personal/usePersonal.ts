@@ -12,11 +12,19 @@ export function usePersonalStrings(): PersonalStrings {
   return personalStrings[useI18n().lang];
 }
 
-/** The privacy panel's status; refreshed after every change and when the language changes. */
-export function usePersonalStatus(): { status: PersonalStatus | null; refresh(): void } {
+/**
+ * Loads something from the personalization client in the UI language, again whenever the profile
+ * changes (the client's subscribe), the language changes, `deps` change or `refresh()` is called.
+ * Results of a superseded load are dropped; a failed load yields `onError`'s value (or keeps the last).
+ */
+function usePersonalValue<T>(
+  load: (personal: NonNullable<ReturnType<typeof useClient>['personal']>) => Promise<T>,
+  deps: readonly unknown[],
+  onError?: () => T | null,
+): { value: T | null; refresh(): void } {
   const client = useClient();
   const { lang } = useI18n();
-  const [status, setStatus] = useState<PersonalStatus | null>(null);
+  const [value, setValue] = useState<T | null>(null);
   const [tick, setTick] = useState(0);
   useEffect(() => client.personal?.subscribe(() => setTick((t) => t + 1)), [client]);
   useEffect(() => {
@@ -25,16 +33,24 @@ export function usePersonalStatus(): { status: PersonalStatus | null; refresh():
     let live = true;
     void personal
       .setLanguage(lang)
-      .then(() => personal.status())
+      .then(() => load(personal))
       .then(
-        (s) => live && setStatus(s),
-        () => undefined,
+        (v) => live && setValue(v),
+        () => live && onError && setValue(onError()),
       );
     return () => {
       live = false;
     };
-  }, [client, lang, tick]);
-  return { status, refresh: () => setTick((t) => t + 1) };
+    // `load` and `onError` are inline closures; what they read is listed in `deps`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [client, lang, tick, ...deps]);
+  return { value, refresh: () => setTick((t) => t + 1) };
+}
+
+/** The privacy panel's status; refreshed after every change and when the language changes. */
+export function usePersonalStatus(): { status: PersonalStatus | null; refresh(): void } {
+  const { value, refresh } = usePersonalValue((personal) => personal.status(), []);
+  return { status: value, refresh };
 }
 
 /** Reports each distinct result list the shopper saw (query + ids in display order). */
@@ -56,25 +72,5 @@ export function useImpressions(result: SearchResult | null, resultQuery: string 
 
 /** Recommendations for a product page (productId) or the home screen (null). */
 export function useRecommendations(productId: string | null, refreshKey: unknown = 0): PersonalRecommendations | null {
-  const client = useClient();
-  const { lang } = useI18n();
-  const [recs, setRecs] = useState<PersonalRecommendations | null>(null);
-  const [tick, setTick] = useState(0);
-  useEffect(() => client.personal?.subscribe(() => setTick((t) => t + 1)), [client]);
-  useEffect(() => {
-    const personal = client.personal;
-    if (!personal) return;
-    let live = true;
-    void personal
-      .setLanguage(lang)
-      .then(() => personal.recommendations(productId))
-      .then(
-        (r) => live && setRecs(r),
-        () => live && setRecs(null),
-      );
-    return () => {
-      live = false;
-    };
-  }, [client, productId, lang, tick, refreshKey]);
-  return recs;
+  return usePersonalValue((personal) => personal.recommendations(productId), [productId, refreshKey], () => null).value;
 }

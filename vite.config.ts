@@ -29,6 +29,13 @@ export const ORT_FILES = [
   'ort-wasm-simd-threaded.wasm',
 ];
 
+/**
+ * soundswallower's en-us acoustic model + dictionary (9.5 MB), the instant voice recogniser's:
+ * workers/voice.worker.ts loads it from /models/soundswallower/en-us/ (its SPHINX_MODEL_BASE).
+ */
+const SPHINX_MODEL_DIR = join(ROOT, 'node_modules', 'soundswallower', 'model');
+const SPHINX_MODELS = ['en-us'];
+
 /** Generated or small model files shipped inside the build (big downloaded models are not). */
 const BUNDLED_MODEL_PATHS = ['manifest.json', 'sou'];
 
@@ -91,6 +98,7 @@ function souAssets(): Plugin {
         next();
       });
       server.middlewares.use(staticMount('/catalog/', [dirname(catalogFile)]));
+      server.middlewares.use(staticMount('/models/soundswallower/', [SPHINX_MODEL_DIR]));
       server.middlewares.use(staticMount('/models/', [join(ROOT, 'models'), join(ROOT, 'tests', '.fixtures', 'models')]));
       server.middlewares.use(staticMount('/ort/', [ORT_DIST]));
     },
@@ -105,6 +113,11 @@ function souAssets(): Plugin {
       for (const rel of BUNDLED_MODEL_PATHS) {
         const source = join(ROOT, 'models', rel);
         if (existsSync(source)) cpSync(source, join(outDir, 'models', rel), { recursive: true });
+      }
+      for (const model of SPHINX_MODELS) {
+        const source = join(SPHINX_MODEL_DIR, model);
+        if (!existsSync(source)) this.error(`soundswallower model ${source} is missing: run "npm ci"`);
+        cpSync(source, join(outDir, 'models', 'soundswallower', model), { recursive: true, filter: (f) => !f.endsWith('README.txt') });
       }
     },
   };
@@ -122,6 +135,24 @@ function dropDuplicateOrtWasm(): Plugin {
         if (chunk.type === 'asset' && /ort-wasm-simd-threaded.*\.wasm$/.test(name)) delete bundle[name];
       }
     },
+  };
+}
+
+/**
+ * soundswallower's web build imports `blob-polyfill`, whose module code reads
+ * `document.documentElement` and so throws in the voice worker (no document). Every browser the
+ * app supports has Blob, File, FileReader and URL: the polyfill is replaced by the natives.
+ */
+function nativeBlob(): Plugin {
+  const id = '\0sou-native-blob';
+  return {
+    name: 'sou-native-blob',
+    enforce: 'pre',
+    resolveId: (source) => (source === 'blob-polyfill' ? id : null),
+    load: (loaded) =>
+      loaded === id
+        ? 'export const Blob = globalThis.Blob;\nexport const File = globalThis.File;\nexport const FileReader = globalThis.FileReader;\nexport const URL = globalThis.URL;\n'
+        : null,
   };
 }
 
@@ -184,11 +215,13 @@ function earlySearchWorker(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), souAssets(), dropDuplicateOrtWasm(), devWithoutCspMeta(), earlySearchWorker()],
+  plugins: [react(), souAssets(), dropDuplicateOrtWasm(), nativeBlob(), devWithoutCspMeta(), earlySearchWorker()],
   worker: {
     format: 'es',
-    plugins: () => [dropDuplicateOrtWasm()],
+    plugins: () => [dropDuplicateOrtWasm(), nativeBlob()],
   },
+  // The dev server pre-bundles dependencies with esbuild/rolldown outside the plugins above.
+  optimizeDeps: { exclude: ['soundswallower'] },
   build: {
     target: 'es2022',
     outDir: 'dist',

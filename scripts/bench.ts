@@ -4,6 +4,7 @@
  * prints a table with PASS/FAIL against the targets.
  *
  *   npm run bench -- [--sizes 10000,100000] [--runs 200] [--store 10000] [--skip-browser] [--skip-app]
+ *                    [--skip-voice | --voice-only]
  *
  * Catalog: the real Luma catalog from ../shared scaled up synthetically (see scripts/bench/synth.ts),
  * or the demo catalog when ../shared is absent. Query latency excludes the query embedding: query
@@ -18,6 +19,7 @@ import { firstResults, initialBundleSize, type BundleSize, type FirstResults } f
 import { runBrowserBench, type BrowserResults } from './bench/browser';
 import { embedBase, loadBase, REPO_ROOT } from './bench/data';
 import { buildScaledEngine, measureHybrid } from './bench/measure';
+import { runVoiceBench, voiceRows, type VoiceBenchResults } from './bench/voice';
 import type { BenchData, LatencyStats } from './bench/synth';
 
 interface Options {
@@ -28,10 +30,13 @@ interface Options {
   sigma: number;
   browser: boolean;
   app: boolean;
+  /** Voice figures (scripts/bench/voice.ts); `voiceOnly` runs nothing else. */
+  voice: boolean;
+  voiceOnly: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { sizes: [10_000, 100_000], runs: 200, warmup: 20, storeSizes: [10_000], sigma: 0.05, browser: true, app: true };
+  const options: Options = { sizes: [10_000, 100_000], runs: 200, warmup: 20, storeSizes: [10_000], sigma: 0.05, browser: true, app: true, voice: true, voiceOnly: false };
   const list = (v: string | undefined) => (v ?? '').split(',').filter(Boolean).map(Number);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -40,7 +45,9 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--store') options.storeSizes = list(argv[++i]);
     else if (a === '--skip-browser') options.browser = false;
     else if (a === '--skip-app') options.app = false;
-    else throw new Error(`unknown option ${a}; usage: npm run bench -- [--sizes 10000,100000] [--runs 200] [--store 10000] [--skip-browser] [--skip-app]`);
+    else if (a === '--skip-voice') options.voice = false;
+    else if (a === '--voice-only') options.voiceOnly = true;
+    else throw new Error(`unknown option ${a}; usage: npm run bench -- [--sizes 10000,100000] [--runs 200] [--store 10000] [--skip-browser] [--skip-app] [--skip-voice | --voice-only]`);
   }
   return options;
 }
@@ -92,6 +99,16 @@ async function main(): Promise<void> {
   const log = (line: string) => process.stdout.write(line + '\n');
   const started = performance.now();
   const gc = gcFunction();
+
+  if (options.voiceOnly) {
+    log('Voice (Chromium):');
+    const voice = await runVoiceBench({ log });
+    const rows: Row[] = voice ? voiceRows(voice) : [];
+    printTable(rows);
+    if (voice) log('\nwritten bench-results/voice.json');
+    if (rows.some((r) => r.result === 'FAIL')) process.exitCode = 1;
+    return;
+  }
 
   log('Preparing the base catalog and vectors…');
   const base = await loadBase();
@@ -159,6 +176,18 @@ async function main(): Promise<void> {
     }
   }
 
+  let voice: VoiceBenchResults | null = null;
+  let voiceError: string | null = null;
+  if (options.voice) {
+    log('Voice (Chromium):');
+    try {
+      voice = await runVoiceBench({ log });
+    } catch (error) {
+      voiceError = (error as Error).message;
+      log(`  voice benchmark failed: ${voiceError}`);
+    }
+  }
+
   const rows: Row[] = [];
   for (const r of nodeLatency) {
     const target = p95Target(r.n);
@@ -190,8 +219,10 @@ async function main(): Promise<void> {
     rows.push({ metric: 'first results from navigation, reload', where: 'chromium', value: ms(first.warmMs), target: '', result: '' });
     rows.push({ metric: 'first results after load, reload', where: 'chromium', value: ms(first.warmAfterLoadMs), target: '≤ 1000 ms', result: verdict(first.warmAfterLoadMs <= 1000) });
   }
+  if (voice) rows.push(...voiceRows(voice));
   if (browserError) rows.push({ metric: 'browser benchmark', where: 'chromium', value: 'error', target: '', result: 'FAIL' });
   if (appError) rows.push({ metric: 'built-app benchmark', where: 'chromium', value: 'error', target: '', result: 'FAIL' });
+  if (voiceError) rows.push({ metric: 'voice benchmark', where: 'chromium', value: 'error', target: '', result: 'FAIL' });
 
   const outDir = join(REPO_ROOT, 'bench-results');
   mkdirSync(outDir, { recursive: true });
@@ -209,6 +240,8 @@ async function main(): Promise<void> {
     bundle,
     firstResults: first,
     appError,
+    voice,
+    voiceError,
     rows,
     seconds: (performance.now() - started) / 1000,
   };

@@ -2,8 +2,10 @@
  * Generates dist/sw.js with workbox-build after `vite build`.
  *
  *  - precache: the app shell (index.html), JS/CSS chunks, manifest + icons, the ONNX Runtime files
- *    the app loads from /ort/, and the generated instant models in dist/models/ — so the first
- *    visit leaves everything needed for offline search on the device;
+ *    the app loads from /ort/, and the models in dist/models/ (instant text encoder, photo CNN
+ *    2.3 MB, soundswallower's en-us voice model 9.5 MB) — so the first visit leaves everything
+ *    needed for offline text, photo and voice search on the device (voice and photo are used
+ *    offline too, often for the first time; a runtime cache would leave them broken there);
  *  - runtime, cache-first: /models/ (big models downloaded later — immutable per revision) and the
  *    other /ort/ runtime files;
  *  - runtime, stale-while-revalidate: /catalog/ (the catalog file and its images), so the catalog

@@ -5,13 +5,14 @@
  *
  *   npx tsx scripts/eval-image.ts --catalog ../shared/data/luma/catalog.jsonl \
  *     --image-queries ../shared/data/luma/dev/image-queries.tsv \
- *     --image-qrels ../shared/data/luma/dev/image-qrels.tsv [--engine instant|colour|all]
+ *     --image-qrels ../shared/data/luma/dev/image-qrels.tsv [--engine instant|colour|all] [--split] [--verbose]
  *
  * Prints one line per engine: `ENGINE image nDCG@10=0.xxx hit@10=0.xxx n=NN`
  * (nDCG gain 2^grade − 1; hit@10 = the pictured item itself, the highest grade, is in the top 10).
  * `instant` = colour + CNN features (needs models/sou/photo-cnn, built by scripts/build-photo-cnn.ts,
  * built here on demand); `colour` = colour + shape only (what the app falls back to without it).
- * `npm run eval` can call `runImageEval(options)` and print the same lines.
+ * --split adds the same scores over even- and odd-numbered queries. `npm run eval` with
+ * --image-queries/--image-qrels calls `runImageEval(options)` and prints the same lines.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -20,7 +21,7 @@ import { ndcgAt } from '../src/core/eval/metrics';
 import { parseCatalogJsonl } from '../src/core/eval/catalogReader';
 import { parseQrelsTsv } from '../src/core/eval/tsv';
 import { cnnInput, CNN_INPUT_SIDE, poolCnnOutputs } from '../src/core/image/cnn';
-import { describeImage, type ImageDescriptor } from '../src/core/image/descriptor';
+import { describePhoto, type ImageDescriptor, type PhotoRole } from '../src/core/image/descriptor';
 import { rankByPhoto, type PhotoEntry } from '../src/core/image/matcher';
 import type { Raster } from '../src/core/image/raster';
 import { buildPhotoCnn, PHOTO_CNN_ID } from './build-photo-cnn';
@@ -67,11 +68,10 @@ export async function readRaster(path: string): Promise<Raster> {
   return { width: info.width, height: info.height, channels: 3, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
 }
 
-export async function describeFile(path: string, cnn: PhotoCnnRunner | null): Promise<ImageDescriptor> {
+/** Describes an image file as the photo worker would: catalog images get every CNN view, photos fewer. */
+export async function describeFile(path: string, cnn: PhotoCnnRunner | null, role: PhotoRole): Promise<ImageDescriptor> {
   const r = await readRaster(path);
-  const d = describeImage(r);
-  if (cnn) d.cnn = await cnn.features(r);
-  return d;
+  return describePhoto(r, role, cnn ? (view) => cnn.features(view) : undefined);
 }
 
 export interface ImageEvalOptions {
@@ -89,10 +89,31 @@ export interface ImageEvalResult {
   hit10: number;
   n: number;
   perQuery: Array<{ qid: string; ndcg10: number; hit: boolean; top: string[]; topScore: number }>;
+  /** Photos the app would refuse as blank, dark or showing no item (each one is a real photo of a product). */
+  refused: number;
 }
 
 export function formatImageEvalLine(r: ImageEvalResult): string {
   return `${r.engine} image nDCG@10=${r.ndcg10.toFixed(3)} hit@10=${r.hit10.toFixed(3)} n=${r.n}`;
+}
+
+/**
+ * The same scores over the even- and the odd-numbered queries (file order): the weights were
+ * chosen on all dev photos, so a large gap between the halves would mean they fit a few photos.
+ */
+/** How many of the (all real) query photos the app would refuse with "no item visible". */
+export function formatImageEvalRefusedLine(r: ImageEvalResult): string {
+  return `${r.engine} image refused as blank/dark/no item: ${r.refused} of ${r.n} photos`;
+}
+
+export function formatImageEvalSplitLines(r: ImageEvalResult): string[] {
+  return (['even', 'odd'] as const).map((half) => {
+    const part = r.perQuery.filter((_, i) => i % 2 === (half === 'even' ? 0 : 1));
+    const n = part.length || 1;
+    const ndcg = part.reduce((a, q) => a + q.ndcg10, 0) / n;
+    const hit = part.filter((q) => q.hit).length / n;
+    return `${r.engine} image [${half} queries] nDCG@10=${ndcg.toFixed(3)} hit@10=${hit.toFixed(3)} n=${part.length}`;
+  });
 }
 
 export async function runImageEval(opts: ImageEvalOptions): Promise<ImageEvalResult[]> {
@@ -119,13 +140,13 @@ export async function runImageEval(opts: ImageEvalOptions): Promise<ImageEvalRes
       color: p.color,
       category: p.category,
       text: p.title,
-      descriptor: await describeFile(resolve(catalogDir, p.image), cnn),
+      descriptor: await describeFile(resolve(catalogDir, p.image), cnn, 'catalog'),
     });
     opts.onProgress?.(++done, total);
   }
   const queryDescriptors: ImageDescriptor[] = [];
   for (const q of judged) {
-    queryDescriptors.push(await describeFile(resolve(catalogDir, q.path), cnn));
+    queryDescriptors.push(await describeFile(resolve(catalogDir, q.path), cnn, 'query'));
     opts.onProgress?.(++done, total);
   }
   await cnn?.close();
@@ -147,6 +168,7 @@ export async function runImageEval(opts: ImageEvalOptions): Promise<ImageEvalRes
       hit10: perQuery.filter((q) => q.hit).length / n,
       n,
       perQuery,
+      refused: queryDescriptors.filter((d) => d.quality !== 'ok').length,
     };
   });
 }
@@ -185,6 +207,8 @@ async function main(): Promise<void> {
       for (const q of r.perQuery) console.log(`${r.engine}\t${q.qid}\t${q.ndcg10.toFixed(3)}\t${q.hit ? 'hit' : 'miss'}\t${q.top.slice(0, 3).join(',')}\t${q.topScore.toFixed(2)}`);
     }
     console.log(formatImageEvalLine(r));
+    console.log(formatImageEvalRefusedLine(r));
+    if (process.argv.includes('--split')) for (const l of formatImageEvalSplitLines(r)) console.log(l);
   }
 }
 

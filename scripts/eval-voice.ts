@@ -4,7 +4,8 @@
  *   ENGINE wer=0.xxx nDCG@10=0.xxx (typed nDCG@10=0.xxx) n=NN
  * where nDCG@10 searches the catalog with the transcript and "typed" with the reference text.
  * With --robustness it also synthesises held-out phrasings (shades, synonyms, garment words the
- * catalog never uses) with espeak-ng into a temp dir and prints their WER.
+ * catalog never uses) with espeak-ng into a temp dir and prints their WER; --tuning does the same
+ * for the set the recogniser's settings were chosen on (scripts/voice/tuning.ts).
  *
  *   npm run eval:voice -- --manifest ../shared/data/voice-dev/manifest.tsv \
  *     --catalog ../shared/data/luma/catalog.jsonl --qrels ../shared/data/luma/dev/qrels.tsv [--robustness] [--verbose]
@@ -25,6 +26,7 @@ import { loadNodeSphinxModule } from './voice/nodeSphinx';
 import { normalizeTranscript } from '../src/core/voice/normalize';
 import { corpusWordErrorRate, tallyErrors } from '../src/core/voice/wer';
 import { synthesiseRobustnessSet } from './voice/robustness';
+import { TUNING_PHRASES } from './voice/tuning';
 
 interface Clip {
   qid: string;
@@ -38,6 +40,7 @@ interface Args {
   catalog?: string;
   qrels?: string;
   robustness: boolean;
+  tuning: boolean;
   verbose: boolean;
   whisperModels?: string;
 }
@@ -49,7 +52,7 @@ function parseArgs(argv: string[]): Args {
   };
   const manifest = value('manifest');
   if (!manifest) {
-    console.error('usage: npm run eval:voice -- --manifest FILE.tsv [--catalog catalog.jsonl] [--qrels qrels.tsv] [--robustness] [--verbose]');
+    console.error('usage: npm run eval:voice -- --manifest FILE.tsv [--catalog catalog.jsonl] [--qrels qrels.tsv] [--robustness] [--tuning] [--verbose]');
     process.exit(2);
   }
   return {
@@ -57,6 +60,7 @@ function parseArgs(argv: string[]): Args {
     catalog: value('catalog'),
     qrels: value('qrels'),
     robustness: argv.includes('--robustness'),
+    tuning: argv.includes('--tuning'),
     verbose: argv.includes('--verbose'),
     whisperModels: value('whisper-models'),
   };
@@ -96,12 +100,14 @@ async function evaluate(clips: Clip[], run: EngineRun, ranker: Ranker | null, qr
   let voiceNdcg = 0;
   let typedNdcg = 0;
   let judgedCount = 0;
-  let decodeMs = 0;
+  const decodeMs: number[] = [];
+  let audioS = 0;
   for (const clip of clips) {
     const samples = loadClipAudio(clip.path);
+    audioS += samples.length / RECOGNIZER_SAMPLE_RATE;
     const started = performance.now();
     const hypothesis = normalizeTranscript(await run.transcribe(samples));
-    decodeMs += performance.now() - started;
+    decodeMs.push(performance.now() - started);
     pairs.push({ reference: clip.text, hypothesis });
     const judged = qrels?.get(clip.qid);
     if (ranker && judged) {
@@ -118,7 +124,11 @@ async function evaluate(clips: Clip[], run: EngineRun, ranker: Ranker | null, qr
   const ndcg = judgedCount > 0 ? (voiceNdcg / judgedCount).toFixed(3) : 'n/a';
   const typed = judgedCount > 0 ? (typedNdcg / judgedCount).toFixed(3) : 'n/a';
   console.log(`${label} wer=${wer} nDCG@10=${ndcg} (typed nDCG@10=${typed}) n=${clips.length}`);
-  if (verbose) console.log(`  (${run.lang}, ${(decodeMs / Math.max(1, clips.length)).toFixed(0)} ms a clip)`);
+  const total = decodeMs.reduce((sum, ms) => sum + ms, 0);
+  console.log(
+    `# ${label} decode (${run.lang}): mean ${(total / Math.max(1, clips.length)).toFixed(0)} ms, max ${Math.max(0, ...decodeMs).toFixed(0)} ms a clip ` +
+      `(${(audioS / Math.max(1, clips.length)).toFixed(1)} s of audio a clip)`,
+  );
 }
 
 async function main() {
@@ -135,6 +145,11 @@ async function main() {
   const english = clips.filter((clip) => clip.lang === 'en');
   const instantRun: EngineRun = { engine: 'instant', lang: 'en', transcribe: (samples) => instant.recognize(samples) };
   if (english.length > 0) await evaluate(english, instantRun, ranker, qrels, args.verbose);
+  const otherLanguages = [...new Set(clips.filter((clip) => clip.lang !== 'en').map((clip) => clip.lang))];
+  for (const lang of otherLanguages) {
+    const count = clips.filter((clip) => clip.lang === lang).length;
+    console.log(`# instant: English only; ${count} ${lang} clips are for Whisper, which this script does not run in Node yet`);
+  }
 
   if (args.whisperModels) {
     // Whisper in Node (transformers.js on a local model folder) is not wired into this script yet.
@@ -147,6 +162,18 @@ async function main() {
       await evaluate(held.clips, instantRun, null, null, args.verbose, 'instant[robustness]');
       held.cleanup();
     } else console.log('# robustness: espeak-ng is not installed (apt-get install espeak-ng); skipped');
+  }
+  if (args.tuning) {
+    // Half read slowly inside push-to-talk silence (like the dev clips), half at espeak's pace, tight.
+    const tuning = await synthesiseRobustnessSet(TUNING_PHRASES, {
+      prefix: 't',
+      speedOf: (i) => (i % 2 === 0 ? 140 : undefined),
+      silenceOf: (i) => (i % 2 === 0 ? { beforeS: 0.3, afterS: 0.8 } : undefined),
+    });
+    if (tuning) {
+      await evaluate(tuning.clips, instantRun, null, null, args.verbose, 'instant[tuning]');
+      tuning.cleanup();
+    } else console.log('# tuning: espeak-ng is not installed (apt-get install espeak-ng); skipped');
   }
   instant.dispose();
 }

@@ -5,7 +5,13 @@
  *     --queries ../shared/data/luma/dev/queries.tsv --qrels ../shared/data/luma/dev/qrels.tsv \
  *     [--mode lexical|semantic|hybrid|all] [--encoder sou/instant-text-encoder] [--verbose] [--tune]
  *
- * Prints one line per mode: `MODE nDCG@10=0.xxx recall@100=0.xxx en=0.xxx zh=0.xxx`.
+ *   npm run eval -- --catalog ../shared/data/luma/catalog.jsonl \
+ *     --image-queries ../shared/data/luma/dev/image-queries.tsv --image-qrels ../shared/data/luma/dev/image-qrels.tsv \
+ *     [--image-engine instant|colour|all] [--split]
+ *
+ * Prints one line per mode: `MODE nDCG@10=0.xxx recall@100=0.xxx en=0.xxx zh=0.xxx`, and with the
+ * image flags one line per photo engine: `ENGINE image nDCG@10=0.xxx hit@10=0.xxx n=NN`
+ * (scripts/eval-image.ts; --split adds even/odd query halves). Text and image flags can be combined.
  * --verbose adds per-query scores; --tune runs the coordinate-ascent search over the fusion
  * weights used to pick DEFAULT_FUSION (src/core/rank/fusion.ts) and prints the best values.
  */
@@ -46,6 +52,34 @@ function line(mode: Mode, s: EvalSummary): string {
 }
 
 async function main(): Promise<void> {
+  const imageQueries = arg('image-queries');
+  const imageQrels = arg('image-qrels');
+  if (Boolean(imageQueries) !== Boolean(imageQrels)) fail('--image-queries and --image-qrels go together (e.g. ../shared/data/luma/dev/image-queries.tsv and image-qrels.tsv)');
+  if (imageQueries && !arg('queries') && !arg('qrels')) return imageEval(imageQueries, imageQrels!);
+  await textEval();
+  if (imageQueries) await imageEval(imageQueries, imageQrels!);
+}
+
+/** Photo search over the image queries (see scripts/eval-image.ts). */
+async function imageEval(imageQueries: string, imageQrels: string): Promise<void> {
+  const catalog = arg('catalog');
+  readText(catalog, 'catalog');
+  for (const [path, what] of [[imageQueries, 'image-queries'], [imageQrels, 'image-qrels']] as const) {
+    if (!existsSync(path)) fail(`${what} file not found: ${path}`);
+  }
+  const engineArg = arg('image-engine') ?? 'all';
+  if (!['instant', 'colour', 'all'].includes(engineArg)) fail(`--image-engine must be instant, colour or all (got "${engineArg}")`);
+  const { runImageEval, formatImageEvalLine, formatImageEvalRefusedLine, formatImageEvalSplitLines } = await import('./eval-image');
+  const engines = engineArg === 'all' ? (['instant', 'colour'] as const) : ([engineArg] as ['instant' | 'colour']);
+  const results = await runImageEval({ catalog: catalog!, imageQueries, imageQrels, engines: [...engines] });
+  for (const r of results) {
+    console.log(formatImageEvalLine(r));
+    console.log(formatImageEvalRefusedLine(r));
+    if (flag('split')) for (const l of formatImageEvalSplitLines(r)) console.log(l);
+  }
+}
+
+async function textEval(): Promise<void> {
   const products = parseCatalogJsonl(readText(arg('catalog'), 'catalog'));
   const queries = parseQueriesTsv(readText(arg('queries'), 'queries'));
   const qrels = parseQrelsTsv(readText(arg('qrels'), 'qrels'));

@@ -4,15 +4,17 @@
  * indexes catalog images in the background into the `sou-photo` database. Thin comlink adapter
  * over src/photo/photoService.ts and src/photo/clipService.ts.
  */
+import { RawImage } from '@huggingface/transformers';
 import * as Comlink from 'comlink';
 import '../src/client/comlinkErrors';
+import { crop, type Raster } from '../src/core/image/raster';
 import { SouError } from '../src/core/types';
-import { createClipService } from '../src/photo/clipService';
+import { createClipService, fusePhotoRankings } from '../src/photo/clipService';
 import { loadPhotoCnnWeb } from '../src/photo/cnnRuntime';
 import { decodePhoto } from '../src/photo/decode';
 import { createPhotoService } from '../src/photo/photoService';
 import { PhotoDatabase } from '../src/photo/store';
-import type { PhotoIndexProgress } from '../src/photo/types';
+import type { PhotoCatalogItem, PhotoIndexProgress, PhotoSearchOptions, PhotoSearchResult } from '../src/photo/types';
 import { IMAGE_KEY_PREFIX, readImage } from '../src/storage/catalogStore';
 
 function openDb(): PhotoDatabase | null {
@@ -41,12 +43,43 @@ const photo = createPhotoService({
   decodePhoto: (blob) => decodePhoto(blob),
   loadCnn: () => loadPhotoCnnWeb(),
 });
-const clip = createClipService({ db, loadImage: async (ref) => loadImageBlob(ref) });
+/** CLIP looks at 224 px: decode at twice that (the shorter side is what CLIP keeps). */
+const CLIP_DECODE_SIDE = 448;
+const toRawImage = (r: Raster) => new RawImage(r.data, r.width, r.height, 4);
+const clip = createClipService({ db, loadImage: async (ref) => toRawImage(await decodePhoto(await loadImageBlob(ref), CLIP_DECODE_SIDE)) });
+
+/** How deep each ranking goes before fusing (the shown page is cut after fusion). */
+const FUSION_DEPTH = 60;
+
+/**
+ * Photo search: the instant matcher (which also refuses dark, blank and unreadable photos), then,
+ * when CLIP is loaded and has catalog embeddings, CLIP's nearest images fused in. A CLIP failure
+ * never loses the matcher's answer.
+ */
+async function searchPhoto(blob: Blob, options: PhotoSearchOptions = {}): Promise<PhotoSearchResult & { usedClip?: boolean }> {
+  const limit = options.limit ?? 24;
+  if (!clip.usable() || options.text) return photo.searchPhoto(blob, options);
+  const base = await photo.searchPhoto(blob, { ...options, limit: Math.max(limit, FUSION_DEPTH) });
+  try {
+    let r = await decodePhoto(blob, CLIP_DECODE_SIDE);
+    const c = options.crop;
+    if (c) r = crop(r, { x: c.x * r.width, y: c.y * r.height, width: c.width * r.width, height: c.height * r.height });
+    const near = await clip.searchPhoto(toRawImage(r), FUSION_DEPTH);
+    return { ...base, hits: fusePhotoRankings(base.hits, near, limit), usedClip: true };
+  } catch (err) {
+    console.warn('sou: CLIP could not rank this photo; the instant matcher answers alone', err);
+    return { ...base, hits: base.hits.slice(0, limit) };
+  }
+}
 
 const api = {
-  setCatalog: photo.setCatalog,
+  /** Both indexes get the catalog (a restarted worker gets it through this call alone). */
+  setCatalog: async (list: PhotoCatalogItem[]) => {
+    await clip.setCatalog(list).catch((err: unknown) => console.warn('sou: stored CLIP index not read', err));
+    return photo.setCatalog(list);
+  },
   indexCatalog: (onProgress?: (p: PhotoIndexProgress) => void) => photo.indexCatalog(onProgress),
-  searchPhoto: photo.searchPhoto,
+  searchPhoto,
   refine: photo.refine,
   moreLikeThis: photo.moreLikeThis,
   forgetPhoto: photo.forgetPhoto,
@@ -54,7 +87,8 @@ const api = {
   clipLoad: clip.load,
   clipSetCatalog: clip.setCatalog,
   clipIndex: (onProgress?: (p: PhotoIndexProgress) => void) => clip.index(onProgress),
-  clipScoreText: clip.scoreText,
+  /** Every indexed product's CLIP score for a typed query, as a map (empty without CLIP). */
+  clipScoreText: async (query: string, limit = 100_000) => clip.scoreText(query, limit),
   clipSearchPhoto: clip.searchPhoto,
   /** Test hook: makes the worker die the way a real crash would (uncaught error). */
   crashForTest: () => {

@@ -25,8 +25,27 @@ const service = createVoiceService({
   loadWhisper: () => loadBrowserWhisper('/models/'),
 });
 
+// Whisper takes over as soon as it has loaded; until then (or when it is not installed:
+// MODEL_MISSING is the normal case) the instant recogniser answers.
+const whisperAttempt = service.enableWhisper().catch(() => false);
+
 const api = {
   ...service,
+  /** Loads the instant recogniser and waits for the Whisper attempt, so `engine` is settled. */
+  async warmUp() {
+    await service.warmUp();
+    await whisperAttempt;
+    return { engine: service.engine };
+  },
+  /** A Whisper still loading gets the final word (not installed: the attempt has long settled). */
+  async finishUtterance() {
+    await whisperAttempt;
+    return service.finishUtterance();
+  },
+  async transcribeFile(...args: Parameters<typeof service.transcribeFile>) {
+    await whisperAttempt;
+    return service.transcribeFile(...args);
+  },
   get engine() {
     return service.engine;
   },

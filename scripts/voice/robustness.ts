@@ -6,9 +6,10 @@
  * Audio is synthesised with Debian's espeak-ng into a temp dir (not kept).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { decodeWav, encodeWav } from '../../src/core/voice/audio';
 
 export const ROBUSTNESS_PHRASES: readonly string[] = [
   'navy hooded sweatshirt for men',
@@ -52,14 +53,36 @@ function hasEspeak(): boolean {
   }
 }
 
+export interface SynthesisOptions {
+  /** Clip id prefix. */
+  prefix?: string;
+  /** espeak-ng words per minute for each phrase (by index); espeak's default 175 when absent. */
+  speedOf?: (index: number) => number | undefined;
+  /** Silence added before and after each phrase, in seconds (by index). */
+  silenceOf?: (index: number) => { beforeS: number; afterS: number } | undefined;
+}
+
 /** Synthesises the phrases (en-us voice) into a temp dir; null when espeak-ng is absent. */
-export async function synthesiseRobustnessSet(phrases: readonly string[] = ROBUSTNESS_PHRASES): Promise<SynthesisedSet | null> {
+export async function synthesiseRobustnessSet(phrases: readonly string[] = ROBUSTNESS_PHRASES, options: SynthesisOptions = {}): Promise<SynthesisedSet | null> {
   if (!hasEspeak()) return null;
+  const prefix = options.prefix ?? 'r';
   const dir = mkdtempSync(join(tmpdir(), 'sou-voice-robust-'));
   const clips = phrases.map((text, i) => {
-    const path = join(dir, `r${String(i + 1).padStart(2, '0')}.wav`);
-    execFileSync('espeak-ng', ['-v', 'en-us', '-w', path, text], { stdio: 'ignore' });
-    return { qid: `r${i + 1}`, lang: 'en' as const, text, path };
+    const path = join(dir, `${prefix}${String(i + 1).padStart(2, '0')}.wav`);
+    const speed = options.speedOf?.(i);
+    execFileSync('espeak-ng', ['-v', 'en-us', ...(speed ? ['-s', String(speed)] : []), '-w', path, text], { stdio: 'ignore' });
+    const silence = options.silenceOf?.(i);
+    if (silence) padWithSilence(path, silence.beforeS, silence.afterS);
+    return { qid: `${prefix}${i + 1}`, lang: 'en' as const, text, path };
   });
   return { clips, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Rewrites a WAV file with digital silence before and after the speech (a push-to-talk recording). */
+function padWithSilence(path: string, beforeS: number, afterS: number): void {
+  const audio = decodeWav(new Uint8Array(readFileSync(path)));
+  const before = Math.round(beforeS * audio.sampleRate);
+  const padded = new Float32Array(before + audio.samples.length + Math.round(afterS * audio.sampleRate));
+  padded.set(audio.samples, before);
+  writeFileSync(path, encodeWav(padded, audio.sampleRate));
 }

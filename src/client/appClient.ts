@@ -5,7 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import './comlinkErrors';
-import { SouError, type SearchRequest } from '../core/types';
+import { SouError, type Product, type SearchRequest } from '../core/types';
 import { IMAGE_KEY_PREFIX, readImage } from '../storage/catalogStore';
 import { requestPersistence, storageInfo } from '../storage/db';
 import { LatestOnlyQueue, abortedError } from './latestOnly';
@@ -19,6 +19,7 @@ import type {
   ImportProgress,
   ModelProgress,
   EncoderInfo,
+  ImageScorer,
   ImportReport,
   PersonalBackend,
   PersonalClient,
@@ -102,6 +103,7 @@ export class WorkerAppClient implements AppClient {
   private readonly embed$: BackendCaller<EmbedBackend> | null;
   private readonly searchQueue = new LatestOnlyQueue();
   private searchGeneration = 0;
+  private imageScorer: ImageScorer | null = null;
   /** Bumped whenever the catalog changes, so stale embedding runs cannot mark the encoder ready. */
   private catalogGeneration = 0;
   private encoder: EncoderInfo | null = null;
@@ -277,12 +279,29 @@ export class WorkerAppClient implements AppClient {
     }
   }
 
+  setImageScorer(scorer: ImageScorer | null): void {
+    this.imageScorer = scorer;
+  }
+
   async search(q: SearchQuery, onResult: (r: SearchResult) => void): Promise<void> {
     const generation = ++this.searchGeneration;
     const isCurrent = () => generation === this.searchGeneration;
     const base: SearchRequest = { query: q.query, filters: q.filters, limit: q.limit };
     const semantic = this.semanticReady && this.embed$ && q.query.trim() !== '';
     const vectorPromise = semantic ? this.queryVector(q.query.trim()) : null;
+    // Image evidence is asked for at once but only awaited after the text results are shown.
+    const scorer = this.imageScorer;
+    const imagePromise = scorer && q.query.trim() !== '' ? scorer(q.query.trim()).catch(() => null) : null;
+    let shownVector: Float32Array | null = null;
+    const fuseImages = async () => {
+      const imageScores = imagePromise ? await imagePromise : null;
+      if (!isCurrent()) throw abortedError();
+      if (!imageScores || Object.keys(imageScores).length === 0) return;
+      const request: SearchRequest = shownVector ? { ...base, queryVector: shownVector, mode: 'hybrid', imageScores } : { ...base, imageScores };
+      const fused = await this.searchQueue.run(() => this.search$.call((api) => api.search(request)));
+      if (!isCurrent()) throw abortedError();
+      onResult(fused);
+    };
 
     let vector: Float32Array | null = null;
     let lexicalShown = false;
@@ -296,10 +315,10 @@ export class WorkerAppClient implements AppClient {
       onResult(lexical);
       this.markFirstResult();
       lexicalShown = true;
-      if (!vectorPromise) return;
+      if (!vectorPromise) return fuseImages();
       vector = await vectorPromise.catch(() => null);
       if (!isCurrent()) throw abortedError();
-      if (!vector) return; // the encoder failed for this query: the lexical answer stands
+      if (!vector) return fuseImages(); // the encoder failed for this query: the lexical answer stands
     }
     const hybrid = await this.searchQueue.run(() =>
       this.search$.call((api) => api.search({ ...base, queryVector: vector, mode: 'hybrid' })),
@@ -308,6 +327,8 @@ export class WorkerAppClient implements AppClient {
     void lexicalShown;
     onResult(hybrid);
     this.markFirstResult();
+    shownVector = vector;
+    return fuseImages();
   }
 
   private async queryVector(text: string): Promise<Float32Array | null> {
@@ -363,6 +384,14 @@ export class WorkerAppClient implements AppClient {
       this.imageUrls.set(src, url);
     }
     return url;
+  }
+
+  catalogProducts(): Promise<Product[]> {
+    return this.search$.call((api) => api.products());
+  }
+
+  productsByIds(ids: string[]): Promise<Product[]> {
+    return ids.length ? this.search$.call((api) => api.productsByIds(ids)) : Promise.resolve([]);
   }
 
   dispose(): void {

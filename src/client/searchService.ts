@@ -188,6 +188,19 @@ export function createSearchService(): SearchBackend &
       return info;
     },
 
+    async products(): Promise<Product[]> {
+      return products;
+    },
+
+    async productsByIds(ids: string[]): Promise<Product[]> {
+      const out: Product[] = [];
+      for (const id of ids) {
+        const p = engine?.product(id);
+        if (p) out.push(p);
+      }
+      return out;
+    },
+
     async syncBuiltin(catalogUrl: string, onProgress?: ProgressCallback, onSearchable?: SearchableCallback): Promise<StartupResult> {
       if (!info) {
         const meta = await readCatalogMeta().catch(() => null);

@@ -81,6 +81,10 @@ export interface SearchBackend {
   /** Loads stored vectors of this encoder into the engine; false if incomplete. */
   reloadVectors(encoderId: string): Promise<boolean>;
   catalogInfo(): Promise<CatalogInfo | null>;
+  /** Every product of the loaded catalog, in catalog order ([] when none is loaded). */
+  products(): Promise<Product[]>;
+  /** The products with these ids, in the order asked; unknown ids are left out. */
+  productsByIds(ids: string[]): Promise<Product[]>;
 }
 
 /** An event the UI reports; `at` defaults to the worker's clock. */
@@ -218,7 +222,23 @@ export interface AppClient {
   storageInfo(): Promise<StorageInfo>;
   /** A displayable URL for a product image (object URL for images imported from files). */
   imageUrl(src: string): Promise<string>;
+  /**
+   * Every product of the catalog now searched (for voice and photo search, which build their own
+   * vocabulary / image index). Call again when `status().catalog.info.fingerprint` changes.
+   */
+  catalogProducts(): Promise<Product[]>;
+  /** The products with these ids, in the order asked (unknown ids left out). */
+  productsByIds(ids: string[]): Promise<Product[]>;
   /** On-device personalization (issue 5); absent in clients without it. */
   personal?: PersonalClient;
+  /**
+   * Where typed queries get image evidence (CLIP text-tower scores from the photo worker), or
+   * null for none. Text results never wait for it: once shown, the scores (when they come) re-rank
+   * them in the search worker and `onResult` is called again. Absent in clients without it.
+   */
+  setImageScorer?(scorer: ImageScorer | null): void;
   dispose(): void;
 }
+
+/** Product id → similarity of the query to the product picture; null or {} = no image evidence. */
+export type ImageScorer = (query: string) => Promise<Readonly<Record<string, number>> | null>;

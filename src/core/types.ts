@@ -99,6 +99,12 @@ export interface SearchRequest {
   /** Query embedding from the text encoder; null/undefined = lexical only. */
   queryVector?: Float32Array | null;
   mode?: 'lexical' | 'semantic' | 'hybrid';
+  /**
+   * Optional image evidence: product id → similarity of the query to the product's picture (CLIP
+   * text tower vs image tower). Fused into the ranking of the items the text evidence found, with
+   * a modest weight; absent or empty = exactly the text ranking.
+   */
+  imageScores?: Readonly<Record<string, number>> | null;
 }
 
 export interface SearchResponse {
@@ -107,6 +113,8 @@ export interface SearchResponse {
   facets: Facets;
   understood: QueryUnderstanding;
   tookMs: number;
+  /** Ranked hits whose score took image evidence (`imageScores`) into account; absent = none. */
+  imageFused?: number;
 }
 
 /** Error with a stable code, so UI and tests can tell failures apart. */

@@ -6,6 +6,8 @@
  *  - `searchPhoto(blob)`: photo → nearest catalog images by CLIP.
  * Chinese queries are put into English with the shopping lexicon first (CLIP's text tower is English).
  */
+import type { RawImage } from '@huggingface/transformers';
+import type { PhotoHit } from '../core/image/matcher';
 import { defaultLexiconIndex } from '../core/text/lexiconIndex';
 import { SouError } from '../core/types';
 import { filesFor, findModel, httpModelReader, verifyModelFiles, type ModelManifest } from '../embedding/integrity';
@@ -15,7 +17,8 @@ import type { PhotoCatalogItem, PhotoIndexProgress, PhotoStatus } from './types'
 
 export interface ClipServiceDeps {
   db: PhotoDatabase | null;
-  loadImage(ref: string): Promise<Blob | string>;
+  /** A catalog image, ideally already decoded and downscaled (RawImage) so huge files stay cheap. */
+  loadImage(ref: string): Promise<Blob | string | RawImage>;
   /** URL prefix or folder of the models (default the app's /models/). */
   modelsRoot?: string;
   /** Checks the model files against the manifest's pins before loading (default true). */
@@ -40,6 +43,27 @@ export function clipQueryText(query: string): string {
   return parts.join(' ').trim() || query;
 }
 
+/** Weight of CLIP's ranking next to the instant matcher's (1) when both rank a photo. */
+export const CLIP_PHOTO_WEIGHT = 0.5;
+/** Rank damping of the reciprocal-rank fusion: small, so the top few of each ranking count most. */
+const PHOTO_RRF_K = 20;
+
+/**
+ * Fuses the instant matcher's hits with CLIP's nearest catalog images for a photo, by weighted
+ * reciprocal rank (their scores live on different scales). The matcher stays the main voice:
+ * its top hit can only be passed by an item both rankings like. Items only CLIP found join when
+ * CLIP ranks them high. Scores are the fused values, best first.
+ */
+export function fusePhotoRankings(matcher: readonly PhotoHit[], clip: ReadonlyArray<{ id: string; score: number }>, limit: number, clipWeight = CLIP_PHOTO_WEIGHT): PhotoHit[] {
+  const fused = new Map<string, number>();
+  matcher.forEach((h, r) => fused.set(h.id, 1 / (PHOTO_RRF_K + r + 1)));
+  clip.forEach((h, r) => fused.set(h.id, (fused.get(h.id) ?? 0) + clipWeight / (PHOTO_RRF_K + r + 1)));
+  return [...fused]
+    .map(([id, score]) => ({ id, score }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit);
+}
+
 /** CLIP rows are keyed like descriptors: by item and image, so they survive catalog edits. */
 const clipKey = (id: string, image: string) => `${CLIP_MODEL_ID}|${id}|${image}`;
 
@@ -48,13 +72,16 @@ export function createClipService(deps: ClipServiceDeps) {
   let encoder: ClipEncoder | null = null;
   let state: PhotoStatus['clip'] = 'off';
   let message: string | undefined;
+  let code: string | undefined;
   let loading: Promise<void> | null = null;
   let items: PhotoCatalogItem[] = [];
   let key = '';
   const vectors = new Map<string, Float32Array>();
+  /** Embeddings computed by this worker (not read back from storage): shows resuming works. */
+  let computed = 0;
 
-  function status(): Pick<PhotoStatus, 'clip' | 'clipMessage' | 'clipIndexed'> {
-    return { clip: state, clipMessage: message, clipIndexed: vectors.size };
+  function status(): Pick<PhotoStatus, 'clip' | 'clipMessage' | 'clipCode' | 'clipIndexed' | 'clipComputed'> {
+    return { clip: state, clipMessage: message, clipCode: code, clipIndexed: vectors.size, clipComputed: computed };
   }
 
   async function verify(): Promise<void> {
@@ -66,7 +93,7 @@ export function createClipService(deps: ClipServiceDeps) {
   }
 
   /** Loads CLIP; never throws: failures become status 'missing'/'error' with a message. */
-  function load(): Promise<Pick<PhotoStatus, 'clip' | 'clipMessage' | 'clipIndexed'>> {
+  function load(): Promise<Pick<PhotoStatus, 'clip' | 'clipMessage' | 'clipCode' | 'clipIndexed' | 'clipComputed'>> {
     if (!loading) {
       state = 'loading';
       loading = (async () => {
@@ -75,10 +102,12 @@ export function createClipService(deps: ClipServiceDeps) {
           encoder = await (deps.createEncoder ?? createClipEncoder)({ localModelPath: root });
           state = 'ready';
           message = undefined;
+          code = undefined;
         } catch (err) {
           const sou = err instanceof SouError ? err : new SouError('MODEL_LOAD', `CLIP could not be loaded (${(err as Error)?.message}).`);
           state = sou.code === 'MODEL_MISSING' ? 'missing' : 'error';
           message = sou.message;
+          code = sou.code;
           encoder = null;
         }
       })();
@@ -114,6 +143,7 @@ export function createClipService(deps: ClipServiceDeps) {
         try {
           const [v] = await encoder.embedImages([await deps.loadImage(it.image)]);
           vectors.set(it.id, v);
+          computed++;
           const q = quantizeInt8(v);
           rows.push({ key: clipKey(it.id, it.image), catalog: key, id: it.id, image: it.image, model: CLIP_MODEL_ID, vector: q.vector, scale: q.scale });
         } catch {
@@ -155,14 +185,18 @@ export function createClipService(deps: ClipServiceDeps) {
     return rankVector(q, limit);
   }
 
-  async function searchPhoto(photo: Blob, limit = 24): Promise<Array<{ id: string; score: number }>> {
+  /** Nearest catalog images to a photo (a Blob, or pixels already decoded and cropped). */
+  async function searchPhoto(photo: Blob | RawImage, limit = 24): Promise<Array<{ id: string; score: number }>> {
     await load();
     if (!encoder) throw new SouError(state === 'missing' ? 'MODEL_MISSING' : 'MODEL_LOAD', message ?? 'CLIP is not available; the instant matcher is used.');
     const [q] = await encoder.embedImages([photo]);
     return rankVector(q, limit);
   }
 
-  return { load, setCatalog, index, scoreText, searchPhoto, status };
+  /** True when photo and text queries can use CLIP (loaded, and some catalog images embedded). */
+  const usable = () => state === 'ready' && encoder !== null && vectors.size > 0;
+
+  return { load, setCatalog, index, scoreText, searchPhoto, status, usable };
 }
 
 export type ClipService = ReturnType<typeof createClipService>;

@@ -3,7 +3,10 @@
  * /models/ and runs it on onnxruntime-web's WASM backend inside the photo worker.
  * The model file is checked against the sha256 its config.json records before use.
  */
-import * as ort from 'onnxruntime-web';
+// The WebGPU build's WASM runtime is ort-wasm-simd-threaded.asyncify.{mjs,wasm}: the same files
+// transformers.js loads, which the service worker precaches (offline). The default build would
+// fetch the 28 MB JSEP runtime, which the app does not ship.
+import * as ort from 'onnxruntime-web/webgpu';
 import { cnnInput, CNN_INPUT_SIDE, poolCnnOutputs } from '../core/image/cnn';
 import type { Raster } from '../core/image/raster';
 import { SouError } from '../core/types';

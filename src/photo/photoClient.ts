@@ -54,11 +54,16 @@ export function createPhotoClient(opts: PhotoClientOptions = {}) {
         return api.setCatalog(list);
       });
     },
-    /** Indexes descriptors, then CLIP embeddings when CLIP is installed. Progress per chunk. */
-    async startIndexing(onProgress?: (p: PhotoIndexProgress) => void): Promise<PhotoStatus> {
+    /**
+     * Indexes descriptors, then (unless `withClip` is false) CLIP embeddings when CLIP is
+     * installed. Progress per chunk. The app passes false: its photo search ranks by descriptors,
+     * and CLIP-indexing every picture would cost minutes of CPU for nothing shown.
+     */
+    async startIndexing(onProgress?: (p: PhotoIndexProgress) => void, withClip = true): Promise<PhotoStatus> {
       const cb = onProgress ? Comlink.proxy(onProgress) : undefined;
       return worker.call(async (api) => {
         await api.indexCatalog(cb);
+        if (!withClip) return api.status();
         const clip = await api.clipLoad();
         if (clip.clip === 'ready') await api.clipIndex(cb);
         return api.status();

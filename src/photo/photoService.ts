@@ -9,8 +9,8 @@
  *   items. The photo itself is never stored: only its descriptor is kept in memory, for `refine`.
  */
 import { crop, type Raster } from '../core/image/raster';
-import { describeImage, type ImageDescriptor } from '../core/image/descriptor';
-import { rankByPhoto, type PhotoEntry } from '../core/image/matcher';
+import { describeImage, describePhoto, type ImageDescriptor, type PhotoRole } from '../core/image/descriptor';
+import { preparePhotoCatalog, rankByPhoto, type PhotoEntry } from '../core/image/matcher';
 import { SouError } from '../core/types';
 import { catalogKey, descriptorKey, DESCRIPTOR_VERSION, fromRow, photoStorageError, toRow, type PhotoDatabase } from './store';
 import type { PhotoCatalogItem, PhotoIndexProgress, PhotoSearchOptions, PhotoSearchResult, PhotoStatus } from './types';
@@ -68,11 +68,11 @@ export function createPhotoService(deps: PhotoServiceDeps) {
     return cnnLoading;
   }
 
-  async function describe(r: Raster): Promise<ImageDescriptor> {
-    const d = describeImage(r);
-    if (cnn) {
+  async function describe(r: Raster, role: PhotoRole): Promise<ImageDescriptor> {
+    const net = cnn;
+    if (net) {
       try {
-        d.cnn = await cnn.features(r);
+        return await describePhoto(r, role, (view) => net.features(view));
       } catch (err) {
         // A runtime failure of the net must not break photo search: drop to colour + shape.
         cnn = null;
@@ -80,7 +80,7 @@ export function createPhotoService(deps: PhotoServiceDeps) {
         cnnMessage = `The photo model stopped working (${(err as Error)?.message}); matching uses colour and shape only.`;
       }
     }
-    return d;
+    return describeImage(r);
   }
 
   function entries(): PhotoEntry[] {
@@ -135,7 +135,7 @@ export function createPhotoService(deps: PhotoServiceDeps) {
         const rows = [];
         for (const it of chunk) {
           try {
-            const d = await describe(await deps.loadImage(it.image));
+            const d = await describe(await deps.loadImage(it.image), 'catalog');
             descriptors.set(it.id, d);
             rows.push(toRow(key, it.id, it.image, d));
           } catch {
@@ -158,6 +158,8 @@ export function createPhotoService(deps: PhotoServiceDeps) {
     };
     indexing = run().finally(() => {
       indexing = null;
+      // The first photo search would otherwise fit the catalog's CNN whitening itself.
+      preparePhotoCatalog(entries());
     });
     await indexing;
     return status();
@@ -190,7 +192,7 @@ export function createPhotoService(deps: PhotoServiceDeps) {
       const c = opts.crop;
       r = crop(r, { x: c.x * r.width, y: c.y * r.height, width: c.width * r.width, height: c.height * r.height });
     }
-    const query = await describe(r);
+    const query = await describe(r, 'query');
     if (query.quality === 'dark') {
       throw new SouError('IMAGE_TOO_DARK', 'The photo is too dark to see the item. Turn on a light or move closer to a window and try again.');
     }
@@ -215,7 +217,7 @@ export function createPhotoService(deps: PhotoServiceDeps) {
       const item = items.find((p) => p.id === id);
       if (!item) throw new SouError('CATALOG_INVALID', `Product ${id} is not in the catalog.`);
       await ensureCnn();
-      d = await describe(await deps.loadImage(item.image));
+      d = await describe(await deps.loadImage(item.image), 'catalog');
       descriptors.set(id, d);
     }
     return rank(d, { limit, excludeId: id }, started);

@@ -10,7 +10,7 @@ import { SouError } from '../core/types';
 export const PHOTO_DB_NAME = 'sou-photo';
 
 /** Bumped when descriptor maths change, so old rows are recomputed. */
-export const DESCRIPTOR_VERSION = 1;
+export const DESCRIPTOR_VERSION = 2;
 
 export interface DescriptorRow {
   /** `${id}|${image}`: a descriptor depends only on the item's image, so it survives catalog edits. */

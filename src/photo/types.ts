@@ -59,5 +59,9 @@ export interface PhotoStatus {
   cnnMessage?: string;
   clip: 'off' | 'loading' | 'ready' | 'missing' | 'error';
   clipMessage?: string;
+  /** SouError code of the CLIP failure (MODEL_MISSING, MODEL_CHECKSUM, MODEL_LOAD). */
+  clipCode?: string;
   clipIndexed: number;
+  /** CLIP embeddings this worker computed (the rest were read back from storage). */
+  clipComputed?: number;
 }

@@ -40,15 +40,16 @@ function micError(error: unknown): SouError {
 const WAV_TYPES = ['audio/wav', 'audio/x-wav', 'audio/wave', 'audio/vnd.wave'];
 
 export function createVoiceClient(): VoiceClient {
+  let catalog: readonly Product[] = [];
   const worker = new SupervisedWorker<VoiceWorkerApi>({
     name: 'voice',
     create: () => new Worker(new URL('../../workers/voice.worker.ts', import.meta.url), { type: 'module', name: 'voice' }),
+    // A restarted worker gets the catalog again, so its grammar matches the shop.
+    init: async (api) => {
+      if (catalog.length) await api.setCatalog(catalog as Product[]);
+    },
     idleMs: 0,
   });
-  let catalog: readonly Product[] = [];
-  worker.call(async (api) => {
-    await api.setCatalog(catalog as Product[]);
-  }).catch(() => undefined);
 
   return {
     async warmUp() {
@@ -85,9 +86,12 @@ export function createVoiceClient(): VoiceClient {
             if (update.partial) callbacks.onPartial(update.partial);
             if (update.shouldStop) signal.finish();
           };
-          await worker.call((api) => api.listen(Comlink.transfer(channel.port2, [channel.port2]), context.sampleRate, language, Comlink.proxy(onUpdate)));
+          // Audio flows from now on: the worklet posts into the channel at once and the blocks
+          // wait in it until the worker (maybe still busy loading the recogniser) takes its end.
+          // Connecting only after the worker answered would lose the shopper's first words.
           node.port.postMessage({ port: channel.port1 }, [channel.port1]);
           source.connect(node);
+          await worker.call((api) => api.listen(Comlink.transfer(channel.port2, [channel.port2]), context.sampleRate, language, Comlink.proxy(onUpdate)));
           if (stopRequested) signal.finish();
           // Safety net: the worker also stops at 15 s; this catches a stalled audio thread.
           const cap = setTimeout(() => signal.finish(), 15_500);

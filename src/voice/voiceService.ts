@@ -14,6 +14,8 @@ export type VoiceEngine = 'instant' | 'whisper';
 
 /** Longest microphone utterance (the issue's 15 s cap). */
 export const MAX_UTTERANCE_SECONDS = 15;
+/** Stop listening when nobody has started talking after this long ("I did not hear anything"). */
+export const NO_SPEECH_SECONDS = 6;
 
 export interface WhisperRecognizer {
   transcribe(samples: Float32Array, language: 'en' | 'zh' | null): Promise<string>;
@@ -24,7 +26,7 @@ export interface CaptureUpdate {
   partial: string;
   /** True once the shopper stopped talking or the 15 s cap was hit: call `finishUtterance`. */
   shouldStop: boolean;
-  reason?: 'end-of-speech' | 'max-length';
+  reason?: 'end-of-speech' | 'max-length' | 'no-speech';
 }
 
 export interface VoiceResult {
@@ -51,7 +53,11 @@ export function createVoiceService(deps: VoiceServiceDeps) {
     length: number;
     language: 'en' | 'zh' | null;
     streaming: boolean;
+    /** The instant recogniser has been fed this utterance's audio so far (for partials). */
+    begun: boolean;
     partial: string;
+    /** Speech was detected at some point of this utterance. */
+    heard: boolean;
   } | null = null;
 
   const ensureInstant = async (): Promise<InstantRecognizer> => {
@@ -110,9 +116,14 @@ export function createVoiceService(deps: VoiceServiceDeps) {
     get engine(): VoiceEngine {
       return whisper ? 'whisper' : 'instant';
     },
+    /**
+     * Starts capturing at once. The recogniser may still be loading (first press): audio is kept
+     * and fed to it when it is ready, so the shopper's first words are never lost to the load.
+     */
     async startUtterance(captureRate: number, language: 'en' | 'zh' | null): Promise<void> {
       const streaming = language !== 'zh';
-      if (streaming) (await ensureInstant()).begin();
+      // A load failure is reported by finishUtterance (which needs the recogniser), not here.
+      if (streaming) void ensureInstant().catch(() => undefined);
       session = {
         resampler: createResampler(captureRate, RECOGNIZER_SAMPLE_RATE),
         vad: createVoiceActivityDetector({ sampleRate: RECOGNIZER_SAMPLE_RATE }),
@@ -120,7 +131,9 @@ export function createVoiceService(deps: VoiceServiceDeps) {
         length: 0,
         language,
         streaming,
+        begun: false,
         partial: '',
+        heard: false,
       };
     },
     /** One block of raw microphone samples at the capture rate. */
@@ -129,14 +142,22 @@ export function createVoiceService(deps: VoiceServiceDeps) {
       const samples = session.resampler.push(block);
       session.chunks.push(samples);
       session.length += samples.length;
-      session.vad.push(samples);
-      if (session.streaming && instant && samples.length > 0) {
-        session.partial = normalizeTranscript(instant.feed(samples));
+      if (session.vad.push(samples).some((e) => e.type === 'speech-start')) session.heard = true;
+      if (session.streaming && instant && catalogApplied && samples.length > 0) {
+        if (!session.begun) {
+          // The recogniser just became ready: catch up on everything heard so far.
+          instant.begin();
+          session.begun = true;
+          for (const chunk of session.chunks) if (chunk.length) session.partial = normalizeTranscript(instant.feed(chunk));
+        } else {
+          session.partial = normalizeTranscript(instant.feed(samples));
+        }
       }
       const elapsed = session.length / RECOGNIZER_SAMPLE_RATE;
       const update: CaptureUpdate = { levelDb: levelDb(block), partial: session.partial, shouldStop: false };
       if (session.vad.ended) return { ...update, shouldStop: true, reason: 'end-of-speech' };
       if (elapsed >= MAX_UTTERANCE_SECONDS) return { ...update, shouldStop: true, reason: 'max-length' };
+      if (!session.heard && !session.vad.inSpeech && elapsed >= NO_SPEECH_SECONDS) return { ...update, shouldStop: true, reason: 'no-speech' };
       return update;
     },
     async finishUtterance(): Promise<VoiceResult> {
@@ -150,11 +171,11 @@ export function createVoiceService(deps: VoiceServiceDeps) {
         all.set(chunk, offset);
         offset += chunk.length;
       }
-      if (current.streaming && instant) instant.finish();
+      if (current.begun && instant) instant.finish();
       return finalText(all, current.language);
     },
     cancelUtterance(): void {
-      if (session?.streaming && instant) instant.finish();
+      if (session?.begun && instant) instant.finish();
       session = null;
     },
     /** A dropped or picked file: WAV bytes decoded here, other formats arrive already decoded. */

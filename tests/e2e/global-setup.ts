@@ -23,6 +23,9 @@ export default function setup(): void {
   if (!existsSync(join(FIXTURE_MODELS_ROOT, 'Xenova')) && existsSync(standinScript)) {
     run(process.execPath, ['--import', 'tsx', standinScript]);
   }
+  // The Whisper stand-in has a root of its own (tests that want Whisper serve it); quick when up to date.
+  const whisperScript = join(REPO_ROOT, 'scripts', 'build-standin-whisper.ts');
+  if (existsSync(whisperScript)) run(process.execPath, ['--import', 'tsx', whisperScript]);
   if (process.env.SOU_E2E_NO_BUILD !== '1') {
     const state = distState();
     if (state.stale) {

@@ -110,5 +110,11 @@ export class FakeAppClient implements AppClient {
   async imageUrl(src: string): Promise<string> {
     return src;
   }
+  async catalogProducts(): Promise<Product[]> {
+    return this.products;
+  }
+  async productsByIds(ids: string[]): Promise<Product[]> {
+    return ids.flatMap((id) => this.products.filter((p) => p.id === id));
+  }
   dispose(): void {}
 }

@@ -4,3 +4,4 @@ export * from './browser';
 export * from './paths';
 export * from './selectors';
 export * from './server';
+export * from './media';

@@ -37,3 +37,17 @@ describe('readers', () => {
     expect(() => parseCatalogJsonl('{"id": 1,\n')).toThrowError(/line 1/);
   });
 });
+
+describe('photo eval report', () => {
+  it('prints the ENGINE image line, the refused photos and the even/odd query halves', async () => {
+    const { formatImageEvalLine, formatImageEvalRefusedLine, formatImageEvalSplitLines } = await import('../../scripts/eval-image');
+    const q = (qid: string, ndcg10: number, hit: boolean) => ({ qid, ndcg10, hit, top: [], topScore: 0 });
+    const result = { engine: 'instant' as const, ndcg10: 0.5, hit10: 0.75, n: 4, refused: 1, perQuery: [q('a', 1, true), q('b', 0, false), q('c', 0.5, true), q('d', 0.5, true)] };
+    expect(formatImageEvalLine(result)).toBe('instant image nDCG@10=0.500 hit@10=0.750 n=4');
+    expect(formatImageEvalRefusedLine(result)).toBe('instant image refused as blank/dark/no item: 1 of 4 photos');
+    expect(formatImageEvalSplitLines(result)).toEqual([
+      'instant image [even queries] nDCG@10=0.750 hit@10=1.000 n=2',
+      'instant image [odd queries] nDCG@10=0.250 hit@10=0.500 n=2',
+    ]);
+  });
+});

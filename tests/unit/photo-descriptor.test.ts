@@ -54,6 +54,35 @@ describe('photo descriptor', () => {
     expect(describeImage(dark).quality).toBe('dark');
   });
 
+  it('says "no product" for a photo of a bare wall or the sky, but not for an item in front of that wall', () => {
+    // Camera-like pictures: uneven lighting (vignetting), a colour gradient and sensor noise, so
+    // the lightness varies far more than in a blank frame, yet nothing with an outline is there.
+    let seed = 11;
+    const noise = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff - 0.5) * 14;
+    const scene = (pixel: (x: number, y: number) => RGB, w = 640, h = 480): Raster => {
+      const data = new Uint8Array(w * h * 3);
+      for (let y = 0; y < h; y++)
+        for (let x = 0; x < w; x++) {
+          const [r, g, b] = pixel(x, y);
+          const n = noise();
+          data.set([r + n, g + n, b + n].map((v) => Math.max(0, Math.min(255, Math.round(v)))), (y * w + x) * 3);
+        }
+      return { width: w, height: h, channels: 3, data };
+    };
+    const falloff = (x: number, y: number) => 1 - 1.4 * (((x - 320) / 640) ** 2 + ((y - 240) / 480) ** 2);
+    const wall = (x: number, y: number): RGB => [225 * falloff(x, y), 215 * falloff(x, y), 195 * falloff(x, y)];
+    const sky = (_x: number, y: number): RGB => [90 + 100 * (y / 480), 150 + 70 * (y / 480), 235 + 15 * (y / 480)];
+    const wallDescriptor = describeImage(scene(wall));
+    expect(wallDescriptor.quality).toBe('blank');
+    expect(describeImage(scene(sky)).quality).toBe('blank');
+    // A dark knitted top hanging in front of the same wall is a product photo.
+    const withItem = scene((x, y) => {
+      const inside = x > 220 && x < 420 && y > 100 && y < 400;
+      return inside ? ((x + y) % 6 < 3 ? [40, 45, 60] : [55, 60, 78]) : wall(x, y);
+    });
+    expect(describeImage(withItem).quality).toBe('ok');
+  });
+
   it('rejects a malformed pixel buffer with IMAGE_DECODE', () => {
     const bad: Raster = { width: 10, height: 10, channels: 3, data: new Uint8Array(12) };
     expect(() => describeImage(bad)).toThrowError(SouError);

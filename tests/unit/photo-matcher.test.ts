@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { describeImage } from '../../src/core/image/descriptor';
-import { CNN_DIMS, CNN_SEGMENTS, poolCnnOutputs, segmentCosines } from '../../src/core/image/cnn';
+import { CNN_DIMS, CNN_SEGMENTS, CNN_VIEWS, cnnFeaturesOfViews, poolCnnOutputs, QUERY_VIEWS, segmentCosines } from '../../src/core/image/cnn';
+import { describePhoto } from '../../src/core/image/descriptor';
+import { bestViewCosines, fitCnnWhitening, whitenViews } from '../../src/core/image/whitening';
 import { productTypeOfCategory, rankByPhoto, type PhotoEntry } from '../../src/core/image/matcher';
 import type { Raster } from '../../src/core/image/raster';
 
@@ -112,6 +114,99 @@ describe('rankByPhoto', () => {
     expect(rankByPhoto(q, entries).usedCnn).toBe(true);
   });
 });
+
+/** Deterministic pseudo-random unit-ish vector of CNN_DIMS values. */
+function randomFeatures(seed: number, scale = 1): Float32Array {
+  let x = seed * 7919 + 17;
+  return Float32Array.from({ length: CNN_DIMS }, () => {
+    x = (x * 1103515245 + 12345) & 0x7fffffff;
+    return (x / 0x7fffffff - 0.5) * scale;
+  });
+}
+
+function mix(...parts: Array<[Float32Array, number]>): Float32Array {
+  const out = new Float32Array(CNN_DIMS);
+  for (const [v, w] of parts) for (let i = 0; i < CNN_DIMS; i++) out[i] += v[i] * w;
+  return out;
+}
+
+function concatViews(views: Float32Array[]): Float32Array {
+  const out = new Float32Array(views.length * CNN_DIMS);
+  views.forEach((v, i) => out.set(v, i * CNN_DIMS));
+  return out;
+}
+
+describe('CNN views and product-level ranking', () => {
+  it('describes catalog images in every view and photos in the first two, the flip mirrored', async () => {
+    const pic = garment('top', RED, 10, 0.8);
+    const seen: Raster[] = [];
+    const features = async (view: Raster) => {
+      seen.push(view);
+      return randomFeatures(seen.length);
+    };
+    const item = await describePhoto(pic, 'catalog', features);
+    expect(item.cnn?.length).toBe(CNN_VIEWS.length * CNN_DIMS);
+    const query = await describePhoto(pic, 'query', features);
+    expect(query.cnn?.length).toBe(QUERY_VIEWS * CNN_DIMS);
+    const [full, flip, top, bottom] = seen;
+    expect(flip.data.subarray(0, 3)).toEqual(full.data.subarray((full.width - 1) * 3, full.width * 3));
+    // Crops follow the item, not the whole frame.
+    expect(top.width).toBeLessThan(full.width);
+    expect(top.height + bottom.height).toBeLessThan(full.height * 1.2);
+    await expect(cnnFeaturesOfViews(pic, { x: 0, y: 0, width: 1, height: 1 }, 2, async () => new Float32Array(3))).rejects.toThrow(/expected/);
+  });
+
+  it('whitening on the catalog makes unrelated items stop looking alike while a near copy still matches', () => {
+    // Every catalog vector shares one strong direction ("a person on a white backdrop").
+    const shared = randomFeatures(999, 4);
+    const catalogVectors = Array.from({ length: 60 }, (_, i) => mix([shared, 1], [randomFeatures(i + 1), 1]).map(Math.abs));
+    const w = fitCnnWhitening(catalogVectors);
+    const a = whitenViews(w, catalogVectors[0]);
+    const b = whitenViews(w, catalogVectors[1]);
+    const nearA = whitenViews(w, mix([catalogVectors[0], 1], [randomFeatures(500), 0.15]).map(Math.abs));
+    const sims = new Float64Array(CNN_SEGMENTS.length);
+    const raw = segmentCosines(poolUnit(catalogVectors[0]), poolUnit(catalogVectors[1]));
+    for (const c of raw) expect(c).toBeGreaterThan(0.8);
+    for (const c of bestViewCosines(a, b, sims)) expect(c).toBeLessThan(0.3);
+    for (const c of bestViewCosines(a, nearA, sims)) expect(c).toBeGreaterThan(0.8);
+    for (const c of bestViewCosines(a, a, sims)) expect(c).toBeCloseTo(1, 5);
+  });
+
+  it('finds the item from a close-up through its catalog crop, and ranks its colour variants next', () => {
+    const product = (p: number) => randomFeatures(100 + p, 1).map((v) => Math.abs(v));
+    const entries = catalog();
+    // Each catalog image: five views; the "bottom" view of T1 looks like nothing else.
+    entries.forEach((e, i) => {
+      const base = product(e.group === 'T1' ? 1 : e.group === 'P1' ? 2 : 3);
+      const views = CNN_VIEWS.map((v, k) => mix([base, 1], [randomFeatures(1000 + i * 10 + k), 0.3]).map(Math.abs));
+      e.descriptor.cnn = concatViews(views);
+    });
+    const t1Red = entries.find((e) => e.id === 'T1-Red')!;
+    const bottomOfT1Red = t1Red.descriptor.cnn!.slice(3 * CNN_DIMS, 4 * CNN_DIMS);
+    // The photo: a red close-up whose colour and outline say little, whose features match that crop.
+    const query = describeImage(garment('pants', RED, 0, 1));
+    query.cnn = concatViews([bottomOfT1Red, bottomOfT1Red]);
+    const match = rankByPhoto(query, entries, { limit: 6 });
+    expect(match.usedCnn).toBe(true);
+    expect(match.hits[0].id).toBe('T1-Red');
+    // Same product in other colours before another product in the photo's colour (P1-Red).
+    expect(match.hits.slice(1, 3).map((h) => h.id).sort()).toEqual(['T1-Black', 'T1-Blue']);
+  });
+});
+
+/** Unit length per segment, like poolCnnOutputs' output. */
+function poolUnit(v: Float32Array): Float32Array {
+  const out = Float32Array.from(v);
+  let offset = 0;
+  for (const seg of CNN_SEGMENTS) {
+    let n = 0;
+    for (let i = offset; i < offset + seg.channels; i++) n += out[i] * out[i];
+    n = Math.sqrt(n);
+    for (let i = offset; i < offset + seg.channels; i++) out[i] /= n;
+    offset += seg.channels;
+  }
+  return out;
+}
 
 describe('CNN pooling', () => {
   it('pools each segment to unit length and rejects a wrong output shape', () => {

@@ -56,6 +56,8 @@ function Result(props: { item: ResultItem; onOpen?(): void; actions?: ReactNode 
 }
 
 export function ResultList(props: {
+  /** 'photo': the cards are the closest items to the shopper's photo (no query). */
+  mode?: 'text' | 'photo';
   result: SearchResult | null;
   query: string;
   resultQuery: string | null;
@@ -108,8 +110,10 @@ export function ResultList(props: {
         className="result-list"
         data-testid="results"
         data-query={props.resultQuery ?? ''}
+        data-mode={props.mode ?? 'text'}
         data-state={props.state}
         data-total={total}
+        data-image-fused={r?.imageFused ?? 0}
         aria-busy={props.state === 'loading'}
       >
         {r?.items.map((item, i) => (

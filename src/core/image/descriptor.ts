@@ -7,7 +7,7 @@ import { COLOR_NAMES, LAB_HIST_SIZE, addColorNames, addLabHistogram, type ColorN
 import { analyse, DEFAULT_FOREGROUND, type Analysis, type ForegroundOptions } from './foreground';
 import { downscale, type Raster } from './raster';
 import { hog, lbp, silhouette } from './texture';
-import { segmentCosines } from './cnn';
+import { CNN_VIEWS, cnnFeaturesOfViews, QUERY_VIEWS, segmentCosines, type RelativeBox } from './cnn';
 
 /** Longest side the descriptors are computed at; same in browser and Node. */
 export const ANALYSIS_SIDE = 128;
@@ -23,7 +23,10 @@ export interface ImageDescriptor {
   silhouette: Float32Array;
   aspect: number;
   lbp: Float32Array;
-  /** Pooled conv-net features (see cnn.ts poolCnnOutputs), when the photo model ran. */
+  /**
+   * Pooled conv-net features (see cnn.ts poolCnnOutputs), when the photo model ran: one block of
+   * CNN_DIMS values per view (cnn.ts CNN_VIEWS order; catalog images all views, photos QUERY_VIEWS).
+   */
   cnn?: Float32Array;
   quality: PhotoQuality;
   foregroundFraction: number;
@@ -70,15 +73,48 @@ export function describeDetailed(
     silhouette: sil.grid,
     aspect: sil.aspect,
     lbp: lbp(a),
-    quality: judgeQuality(a.lightnessSpread, a.meanLightness, a.foregroundFraction),
+    quality: judgeQuality(a.lightnessSpread, a.meanLightness, a.foregroundFraction, a.edgeFraction),
     foregroundFraction: a.foregroundFraction,
   };
   return { descriptor, analysis: a };
 }
 
-function judgeQuality(spread: number, mean: number, fgFraction: number): PhotoQuality {
+/** What a picture is in photo search: a catalog image (indexed once) or the shopper's photo. */
+export type PhotoRole = 'catalog' | 'query';
+
+/** The foreground box as fractions of the picture (the whole frame when no backdrop was found). */
+export function foregroundBox(a: Analysis): RelativeBox {
+  return { x: a.bbox.x / a.width, y: a.bbox.y / a.height, width: a.bbox.width / a.width, height: a.bbox.height / a.height };
+}
+
+/**
+ * The full descriptor: colour and shape, plus CNN features of the role's views when `features`
+ * (the photo model on one picture) is given. A failing model rejects; callers fall back to
+ * describeImage.
+ */
+export async function describePhoto(
+  r: Raster,
+  role: PhotoRole,
+  features?: (view: Raster) => Promise<Float32Array>,
+): Promise<ImageDescriptor> {
+  const { descriptor, analysis } = describeDetailed(r);
+  if (features) {
+    const views = role === 'catalog' ? CNN_VIEWS.length : QUERY_VIEWS;
+    descriptor.cnn = await cnnFeaturesOfViews(r, foregroundBox(analysis), views, features);
+  }
+  return descriptor;
+}
+
+/**
+ * Below this edge share (foreground.ts edgeFraction) a picture shows no product: a wall, the sky,
+ * a table top, an out-of-focus frame. Every Luma catalog image and dev photo has at least 0.05
+ * (ΔE > 6 to a 4-neighbour at ANALYSIS_SIDE); a vignetted wall or a sky gradient has 0.
+ */
+export const NO_PRODUCT_EDGE_FRACTION = 0.01;
+
+function judgeQuality(spread: number, mean: number, fgFraction: number, edgeFraction: number): PhotoQuality {
   if (mean < 8 && spread < 6) return 'dark';
-  if (spread < 2.5) return 'blank';
+  if (spread < 2.5 || edgeFraction < NO_PRODUCT_EDGE_FRACTION) return 'blank';
   if (fgFraction > 0 && fgFraction < 0.01) return 'no-item';
   return 'ok';
 }

@@ -46,7 +46,15 @@ export interface Analysis {
   lightnessSpread: number;
   /** Mean lightness (0..100), for "too dark" warnings. */
   meanLightness: number;
+  /**
+   * Share of pixels with a local colour step above EDGE_DELTA_E (edges, seams, texture). A wall,
+   * sky or table top without an object has almost none once sensor noise is averaged away.
+   */
+  edgeFraction: number;
 }
+
+/** ΔE to a neighbour above which a pixel counts as an edge for `edgeFraction`. */
+export const EDGE_DELTA_E = 6;
 
 /** Classic RGB skin rule (Kovac et al.), widened slightly for studio lighting. */
 export function isSkin(r: number, g: number, b: number): boolean {
@@ -88,6 +96,8 @@ export function analyse(r: Raster, opts: ForegroundOptions = DEFAULT_FOREGROUND)
   const med = [0, 1, 2].map((k) => median(border.map((i) => lab[i * 3 + k])));
 
   const grad = localGradient(lab, w, h);
+  let edges = 0;
+  for (let i = 0; i < n; i++) if (grad[i] > EDGE_DELTA_E) edges++;
   const isBackdropLike = (i: number): boolean => {
     if (transparent[i]) return true;
     const dl = lab[i * 3] - med[0];
@@ -164,6 +174,7 @@ export function analyse(r: Raster, opts: ForegroundOptions = DEFAULT_FOREGROUND)
     skinFraction: fg ? skinCount / fg : 0,
     lightnessSpread,
     meanLightness,
+    edgeFraction: edges / n,
   };
 }
 

@@ -69,6 +69,38 @@ export function fuseScore(x: FusionInput, w: FusionWeights): number {
   return w.lexical * lex + w.semantic * sem + w.coordination * x.coordination + w.type * x.type + w.gender * x.gender + w.color * x.color;
 }
 
+/**
+ * Weight of the image signal (CLIP text tower: typed query vs product picture), when the caller
+ * supplies one. Kept apart from FusionWeights (which `npm run eval -- --tune` searches over text
+ * evidence only) and modest: below type and gender, about the colour boost, so a picture that
+ * looks like the query reorders close text matches but cannot outrank a clearly better text match.
+ * Not tuned on dev (the eval has no CLIP run); chosen by that reasoning.
+ */
+export const IMAGE_FUSION_WEIGHT = 0.25;
+
+/**
+ * Image scores of one query normalised to 0..1 by min-max over the scored items (1 = the product
+ * picture most like the query). Items without a score get 0. Returns null when the scores cannot
+ * tell items apart (empty, or all equal), so the ranking stays exactly the text ranking.
+ */
+export function normalizeImageScores(scores: Readonly<Record<string, number>>): Map<string, number> | null {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const id in scores) {
+    const s = scores[id]!;
+    if (!Number.isFinite(s)) continue;
+    if (s < min) min = s;
+    if (s > max) max = s;
+  }
+  if (!(max > min)) return null;
+  const out = new Map<string, number>();
+  for (const id in scores) {
+    const s = scores[id]!;
+    if (Number.isFinite(s)) out.set(id, (s - min) / (max - min));
+  }
+  return out;
+}
+
 /** Reciprocal-rank fusion, offered for callers that only have ranks (k = 60 as usual). */
 export function reciprocalRankFusion(ranks: ReadonlyArray<number | undefined>, k = 60): number {
   let s = 0;

@@ -15,7 +15,7 @@ import { buildQueryPlan, type QueryPlan } from '../lexical/queryPlan';
 import { LexicalScorer } from '../lexical/scorer';
 import { markTypeMatches } from '../rank/boosts';
 import { FacetCounter, FacetTable, FAIL_BRAND, FAIL_CATEGORY, FAIL_COLOR, FAIL_PRICE } from '../rank/facets';
-import { DEFAULT_FUSION, fuseScore, normalizedSemantic, type FusionWeights } from '../rank/fusion';
+import { DEFAULT_FUSION, fuseScore, IMAGE_FUSION_WEIGHT, normalizeImageScores, normalizedSemantic, type FusionWeights } from '../rank/fusion';
 import { ColorBits, genderOfConcept, understandQuery, type GenderCode, type Understanding } from '../rank/understand';
 import { defaultLexiconIndex, type LexiconIndex } from '../text/lexiconIndex';
 import type { Filters, Product, SearchHit, SearchRequest, SearchResponse } from '../types';
@@ -27,6 +27,8 @@ import { TopK } from '../vector/topk';
 export interface SearchEngineOptions {
   /** Fusion weights; defaults are the values tuned on luma dev. */
   fusion?: Partial<FusionWeights>;
+  /** Weight of `SearchRequest.imageScores` in the fused score (default IMAGE_FUSION_WEIGHT). */
+  imageWeight?: number;
   /** Lexicon index for translation/synonyms (defaults to the built-in shopping lexicon). */
   lexicon?: LexiconIndex;
   /** How many semantic neighbours join the candidates in hybrid/semantic mode (at least). */
@@ -59,6 +61,7 @@ const DEFAULT_LIMIT = 20;
 
 export class SearchEngine {
   readonly fusion: FusionWeights;
+  readonly imageWeight: number;
   private readonly products: readonly Product[];
   private readonly byId = new Map<string, number>();
   private readonly lexicon: LexiconIndex;
@@ -80,6 +83,7 @@ export class SearchEngine {
     this.products = products;
     products.forEach((p, i) => this.byId.set(p.id, i));
     this.fusion = { ...DEFAULT_FUSION, ...options.fusion };
+    this.imageWeight = options.imageWeight ?? IMAGE_FUSION_WEIGHT;
     this.lexicon = options.lexicon ?? defaultLexiconIndex();
     this.semanticK = options.semanticCandidates ?? 200;
     const lex = this.lexicon;
@@ -250,6 +254,9 @@ export class SearchEngine {
     if (u.typeConcepts.length && !browse) markTypeMatches(this.index, this.lexicon, u.typeConcepts, this.typeMatch);
     else this.typeMatch.reset();
 
+    // Image evidence re-ranks what the text found (never adds items): row → 0..1.
+    const image = !browse && mode !== 'semantic' && req.imageScores && this.imageWeight > 0 ? this.imageByRow(req.imageScores) : null;
+
     this.facets.reset();
     const ranked = new TopK(offset + limit);
     let total = 0;
@@ -278,6 +285,7 @@ export class SearchEngine {
           },
           w,
         );
+        if (image) score += this.imageWeight * (image.get(d) ?? 0);
       }
       ranked.offer(d, score);
     }
@@ -304,7 +312,20 @@ export class SearchEngine {
         },
       });
     }
-    return { hits, total, facets: this.facets.result(), understood: u.understood, tookMs: performance.now() - t0 };
+    const response: SearchResponse = { hits, total, facets: this.facets.result(), understood: u.understood, tookMs: performance.now() - t0 };
+    if (image) response.imageFused = best.rows.slice(offset).filter((d) => image.has(d)).length;
+    return response;
+  }
+
+  private imageByRow(scores: Readonly<Record<string, number>>): Map<number, number> | null {
+    const byId = normalizeImageScores(scores);
+    if (!byId) return null;
+    const out = new Map<number, number>();
+    for (const [id, s] of byId) {
+      const d = this.byId.get(id);
+      if (d !== undefined) out.set(d, s);
+    }
+    return out.size ? out : null;
   }
 
   private compileFilters(f: Filters | undefined): CompiledFilter {

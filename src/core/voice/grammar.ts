@@ -15,18 +15,18 @@ import { VOICE_WORD_CLASSES, type VoiceVocabulary, type VoiceWordClass } from '.
  * "under" + price), not any particular query or catalog.
  */
 const QUERY_SHAPES: readonly string[] = [
-  'type', 'color type', 'gender type', 'gender color type', 'color type for gender', 'color type gender',
-  'type for gender', 'type gender', 'gender attribute type', 'attribute type', 'color attribute type',
+  'type', 'color type', 'gender type', 'gender color type', 'color type for audience', 'color type audience',
+  'type for audience', 'type audience', 'gender attribute type', 'attribute type', 'color attribute type',
   'material type', 'color material type', 'gender material type', 'activity type', 'gender activity type',
-  'type for activity', 'color activity type', 'type for gender for activity', 'attribute type for gender',
+  'type for activity', 'color activity type', 'type for audience for activity', 'attribute type for audience',
   'type with attribute', 'type with type', 'type with material', 'type in color', 'type in material',
-  'gender type in color', 'lead type', 'lead article type', 'lead lead article color type',
-  'lead lead type for gender', 'lead gender type', 'lead lead lead color type', 'article color type',
-  'article type for gender', 'article article type', 'name type', 'name name type', 'color name type',
+  'gender type in color', 'lead type', 'lead article type', 'lead article color type',
+  'lead type for audience', 'lead gender type', 'lead color type', 'article color type',
+  'article type for audience', 'article article type', 'name type', 'name name type', 'color name type',
   'gender name type', 'name type color', 'size type', 'type size size', 'type in size size', 'type in size',
   'price type', 'type price price price', 'type price price', 'color type price price', 'type and type',
-  'color and color type', 'gender color type and type', 'attribute color type for gender',
-  'type for gender attribute', 'color color type', 'attribute attribute type', 'gender type for activity',
+  'color and color type', 'gender color type and type', 'attribute color type for audience',
+  'type for audience attribute', 'color color type', 'attribute attribute type', 'gender type for activity',
   'material attribute type', 'type for color', 'gender type with attribute', 'color type with attribute',
 ];
 
@@ -51,6 +51,17 @@ export interface GrammarOptions {
   smoothing?: number;
   /** Weight of catalog-title and lexicon-phrase shapes relative to the query shapes. */
   phraseShapeWeight?: number;
+  /**
+   * 1: a unit's probability is its share of its class (big classes make each word dear);
+   * 0: the likeliest unit of every class costs nothing and others cost their weight ratio.
+   */
+  classSharpness?: number;
+  /**
+   * Exponent on class-transition probabilities: below 1 an optional slot (a colour before the
+   * garment) costs less against leaving it out, so the decoder stops hearing a quiet first word
+   * as silence. States then no longer sum to 1, which the decoder does not need.
+   */
+  transitionSharpness?: number;
 }
 
 type Transitions = Map<string, Map<string, number>>;
@@ -63,7 +74,9 @@ function count(transitions: Transitions, from: string, to: string, weight: numbe
 
 export function buildQueryGrammar(vocabulary: VoiceVocabulary, options: GrammarOptions = {}): WeightedGrammar {
   const smoothing = options.smoothing ?? 0;
-  const phraseWeight = options.phraseShapeWeight ?? 0.3;
+  const phraseWeight = options.phraseShapeWeight ?? 0.1;
+  const classSharpness = options.classSharpness ?? 1;
+  const transitionSharpness = options.transitionSharpness ?? 0.7;
   const active = VOICE_WORD_CLASSES.filter((cls) => vocabulary.classes[cls].size > 0);
   const START = '<s>';
   const END = '</s>';
@@ -93,41 +106,60 @@ export function buildQueryGrammar(vocabulary: VoiceVocabulary, options: GrammarO
     const targets: string[] = [...active, ...(from === START ? [] : [END])];
     let total = 0;
     for (const target of targets) total += (row.get(target) ?? 0) + smoothing;
-    return total > 0 ? ((row.get(to) ?? 0) + smoothing) / total : 0;
+    return total > 0 ? Math.pow(((row.get(to) ?? 0) + smoothing) / total, transitionSharpness) : 0;
   };
   // Layout: class states 1..K ("last word was of class C"), entry states K+1..2K ("a word of
   // class C comes next"). Empty arcs carry P(C'|C) from class states to entry states and
-  // P(end|C) to the final state; only entry states emit words, each word once. Every state's
+  // P(end|C) to the final state; entry states emit words, each word once. Every state's
   // outgoing words form one search tree, so sharing entry states keeps the search small enough
   // for the wide beams the en-us acoustic model needs. No empty arc follows another.
+  // The start state is different: PocketSphinx enters only the words leaving the start state
+  // itself when an utterance begins (empty arcs are followed after a word ends), so the start
+  // state carries its first words directly — with empty arcs there, the first word could only
+  // begin after a stretch of silence, and a query spoken at once lost its first word.
   const entryOf = new Map<string, number>();
   active.forEach((cls, i) => entryOf.set(cls, active.length + 1 + i));
   const final = 2 * active.length + 1;
   const arcs: GrammarArc[] = [];
-  for (const from of [START, ...active]) {
+  let stateCount = final + 1;
+  const unitProbs = new Map<VoiceWordClass, Array<[string, number]>>();
+  for (const cls of active) {
+    const members = vocabulary.classes[cls];
+    let mass = 0;
+    let heaviest = 0;
+    for (const weight of members.values()) {
+      mass += weight;
+      heaviest = Math.max(heaviest, weight);
+    }
+    // P(unit|class) scaled by (size of the class)^(1-sharpness): with sharpness < 1 a class of
+    // 150 shades does not make every colour word 150 times dearer than "for".
+    const scale = Math.pow(heaviest / mass, classSharpness) / heaviest;
+    unitProbs.set(cls, [...members].map(([unit, weight]) => [unit, weight * scale]));
+  }
+  // A multi-word unit is a chain of word arcs through states of its own ("tank" -> "top").
+  const emitUnits = (from: number, cls: VoiceWordClass, factor: number) => {
+    for (const [unit, prob] of unitProbs.get(cls)!) {
+      const words = unit.split(' ');
+      let at = from;
+      words.forEach((word, i) => {
+        const to = i === words.length - 1 ? stateOf.get(cls)! : stateCount++;
+        arcs.push({ from: at, to, word, prob: i === 0 ? prob * factor : 1 });
+        at = to;
+      });
+    }
+  };
+  for (const to of active) {
+    const prob = classProb(START, to);
+    if (prob > 0) emitUnits(stateOf.get(START)!, to, prob);
+  }
+  for (const from of active) {
     for (const to of active) {
       const prob = classProb(from, to);
       if (prob > 0) arcs.push({ from: stateOf.get(from)!, to: entryOf.get(to)!, word: null, prob });
     }
-    const end = from === START ? 0 : classProb(from, END);
+    const end = classProb(from, END);
     if (end > 0) arcs.push({ from: stateOf.get(from)!, to: final, word: null, prob: end });
   }
-  // A multi-word unit is a chain of word arcs through states of its own ("tank" -> "top").
-  let stateCount = final + 1;
-  for (const cls of active) {
-    const members = vocabulary.classes[cls];
-    let mass = 0;
-    for (const weight of members.values()) mass += weight;
-    for (const [unit, weight] of members) {
-      const words = unit.split(' ');
-      let from = entryOf.get(cls)!;
-      words.forEach((word, i) => {
-        const last = i === words.length - 1;
-        const to = last ? stateOf.get(cls)! : stateCount++;
-        arcs.push({ from, to, word, prob: i === 0 ? weight / mass : 1 });
-        from = to;
-      });
-    }
-  }
+  for (const cls of active) emitUnits(entryOf.get(cls)!, cls, 1);
   return { stateCount, start: 0, final, arcs, words: vocabulary.words };
 }

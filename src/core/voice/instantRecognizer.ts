@@ -11,8 +11,9 @@ import type { Product } from '../types';
 import { SouError } from '../types';
 import { buildQueryGrammar, type GrammarOptions, type WeightedGrammar } from './grammar';
 import { pronounce, type PronunciationSource } from './pronounce';
-import { buildVoiceVocabulary, type VocabularyOptions } from './vocabulary';
+import { buildVoiceVocabulary, mergeHomophones, type VocabularyOptions } from './vocabulary';
 import { RECOGNIZER_SAMPLE_RATE } from './audio';
+import { trimToSpeech } from './vad';
 
 /** The parts of soundswallower's Decoder this module uses. */
 export interface SphinxDecoder {
@@ -55,6 +56,15 @@ export interface InstantRecognizerOptions {
   frontEndConfig?: Record<string, string | number | boolean>;
   /** Scale of grammar log-probabilities against acoustic scores. */
   languageWeight?: number;
+  /** Peak of the comfort noise added to every block (0 turns it off). */
+  noiseFloor?: number;
+  /**
+   * recognize(): decode the whole utterance in one call (default), so cepstral mean
+   * normalisation uses the mean of the whole query; false decodes in blocks like streaming.
+   */
+  wholeUtterance?: boolean;
+  /** recognize(): silence kept around the speech before decoding (default 0.25 s; negative: no trimming). */
+  speechPadS?: number;
 }
 
 export interface InstantRecognizer {
@@ -86,7 +96,11 @@ const DEFAULT_DECODER_CONFIG = {
   pbeam: 1e-60,
 };
 
-/** The decoder analyses audio in blocks; whole-utterance mode loses words at the start. */
+/**
+ * Streaming feeds the decoder in blocks (cepstral mean from a running estimate, fine for
+ * partials). recognize() decodes the trimmed utterance in one call instead: the mean of the
+ * whole query normalises its first words far better (eval:voice dev WER 0.45 -> 0.24 alone).
+ */
 const FEED_BLOCK = 2048;
 
 /**
@@ -109,8 +123,17 @@ const FRONT_END_CONFIG: Record<string, string | number | boolean> = {
  */
 const NOISE_FLOOR = 0.003;
 
-function createNoiseFloor(): (samples: Float32Array) => Float32Array {
+/**
+ * The comfort noise is low-passed (one-pole, coefficient 0.7): white noise at this level reads as
+ * a faint "s" to the acoustic model, and a query's last word then gains a plural ("jackets").
+ * Room noise is mostly low-frequency anyway.
+ */
+const NOISE_SMOOTHING = 0.7;
+
+function createNoiseFloor(level = NOISE_FLOOR, smoothing = NOISE_SMOOTHING): (samples: Float32Array) => Float32Array {
   let state = 0x2545f491;
+  let low = 0;
+  const gain = smoothing > 0 ? Math.sqrt((1 + smoothing) / (1 - smoothing)) : 1;
   return (samples) => {
     const out = new Float32Array(samples.length);
     for (let i = 0; i < samples.length; i++) {
@@ -118,7 +141,10 @@ function createNoiseFloor(): (samples: Float32Array) => Float32Array {
       state ^= state << 13;
       state ^= state >>> 17;
       state ^= state << 5;
-      out[i] = samples[i] + ((state >>> 0) / 0xffffffff - 0.5) * 2 * NOISE_FLOOR;
+      const white = ((state >>> 0) / 0xffffffff - 0.5) * 2 * level;
+      // Same loudness as the white noise: the filter keeps (1-a)^2/(1-a^2) of its power.
+      low = smoothing * low + (1 - smoothing) * white;
+      out[i] = samples[i] + low * gain;
     }
     return out;
   };
@@ -182,9 +208,9 @@ export async function createInstantRecognizer(
   }
   for (const [key, value] of Object.entries({ ...FRONT_END_CONFIG, ...options.frontEndConfig })) decoder.set_config(key, value);
   await decoder.reinitialize_audio();
-  const languageWeight = options.languageWeight ?? 10;
-  let addNoiseFloor = createNoiseFloor();
-  const known = new Set<string>();
+  const languageWeight = options.languageWeight ?? 8;
+  let addNoiseFloor = createNoiseFloor(options.noiseFloor);
+  const known = new Map<string, string>();
   let ready = false;
   let partial = '';
 
@@ -202,16 +228,26 @@ export async function createInstantRecognizer(
     engine: 'instant',
     setCatalog(products) {
       const started = Date.now();
-      const vocabulary = buildVoiceVocabulary(products, options.vocabulary);
+      const spelled = buildVoiceVocabulary(products, options.vocabulary);
       const guessed: Partial<Record<PronunciationSource, number>> = {};
-      const additions: Array<[string, string]> = [];
       const lookup = (word: string) => decoder.lookup_word(word);
-      for (const word of vocabulary.words) {
-        if (known.has(word) || lookup(word)) continue;
+      const phonesOf = new Map<string, string>();
+      for (const word of spelled.words) {
+        const listed = known.get(word) ?? lookup(word);
+        if (listed) {
+          phonesOf.set(word, listed);
+          continue;
+        }
         const { phones, source } = pronounce(word, lookup);
         guessed[source] = (guessed[source] ?? 0) + 1;
-        additions.push([word, phones]);
-        known.add(word);
+        phonesOf.set(word, phones);
+      }
+      const vocabulary = mergeHomophones(spelled, (word) => phonesOf.get(word) ?? null);
+      const additions: Array<[string, string]> = [];
+      for (const word of vocabulary.words) {
+        if (known.has(word) || lookup(word)) continue;
+        additions.push([word, phonesOf.get(word)!]);
+        known.set(word, phonesOf.get(word)!);
       }
       if (additions.length > 0) decoder.add_words(...additions);
       const grammar = buildQueryGrammar(vocabulary, options.grammar);
@@ -219,18 +255,21 @@ export async function createInstantRecognizer(
       ready = true;
       return { words: vocabulary.words.length, arcs: grammar.arcs.length, guessed, tookMs: Date.now() - started };
     },
-    recognize(samples) {
+    recognize(raw) {
       assertReady();
-      addNoiseFloor = createNoiseFloor();
+      const pad = options.speechPadS ?? 0.25;
+      const samples = pad >= 0 ? trimToSpeech(raw, RECOGNIZER_SAMPLE_RATE, { padS: pad }) : raw;
+      addNoiseFloor = createNoiseFloor(options.noiseFloor);
       decoder.start();
-      decodeBlocks(samples);
+      if (options.wholeUtterance ?? true) decoder.process_audio(addNoiseFloor(samples), false, true);
+      else decodeBlocks(samples);
       decoder.stop();
       return decoder.get_text().trim();
     },
     begin() {
       assertReady();
       partial = '';
-      addNoiseFloor = createNoiseFloor();
+      addNoiseFloor = createNoiseFloor(options.noiseFloor);
       decoder.start();
     },
     feed(samples) {

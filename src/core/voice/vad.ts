@@ -156,3 +156,39 @@ export function analyseUtterance(samples: Float32Array, sampleRate: number): Utt
   }
   return { verdict: 'speech', speechStartS: start, speechEndS: end < 0 ? durationS : end, meanLevelDb };
 }
+
+export interface SpeechSpanOptions {
+  /** Audio kept before the first and after the last loud frame (quiet onsets like "f", "s", "h"). */
+  padS?: number;
+  /** A frame is loud when it is this far above the quiet frames' level... */
+  marginDb?: number;
+  /** ...and no further than this below the loudest frame. */
+  rangeDb?: number;
+}
+
+/**
+ * The part of a recording that holds speech, with a little padding: from shortly before the first
+ * loud 10 ms frame to shortly after the last one. Returns the input itself when it is all quiet.
+ * Used before decoding: long silences around a query skew the recogniser's cepstral mean
+ * normalisation (the mean is taken over the whole utterance), and the first words then score as
+ * silence.
+ */
+export function trimToSpeech(samples: Float32Array, sampleRate: number, options: SpeechSpanOptions = {}): Float32Array {
+  const frame = Math.max(1, Math.round(sampleRate / 100));
+  const count = Math.floor(samples.length / frame);
+  if (count < 3) return samples;
+  const levels: number[] = [];
+  for (let i = 0; i < count; i++) levels.push(levelDb(samples.subarray(i * frame, (i + 1) * frame)));
+  const sorted = [...levels].sort((a, b) => a - b);
+  const quiet = sorted[Math.floor(count * 0.1)];
+  const peak = sorted[count - 1];
+  const threshold = Math.max(quiet + (options.marginDb ?? 15), peak - (options.rangeDb ?? 45));
+  const first = levels.findIndex((db) => db > threshold);
+  if (first < 0) return samples;
+  let last = count - 1;
+  while (last > first && !(levels[last] > threshold)) last--;
+  const pad = Math.round((options.padS ?? 0.15) * sampleRate);
+  const from = Math.max(0, first * frame - pad);
+  const to = Math.min(samples.length, (last + 1) * frame + pad);
+  return from === 0 && to === samples.length ? samples : samples.subarray(from, to);
+}

@@ -3,7 +3,7 @@
  * reviews, add to cart, buy (demo checkout), thumbs, similar items and "often viewed together
  * (by you)". Opening reports a click (with its position); closing reports the time spent.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Product } from '../../../core/types';
 import { useClient } from '../../state/clientContext';
 import { useImageUrl } from '../../state/hooks';
@@ -45,7 +45,13 @@ function Shelf(props: { title: string; products: Product[]; testId: string; onOp
   );
 }
 
-export function ProductDialog(props: { open: OpenProduct; onOpen(next: OpenProduct): void; onClose(): void }) {
+export function ProductDialog(props: {
+  open: OpenProduct;
+  onOpen(next: OpenProduct): void;
+  onClose(): void;
+  /** More controls beside add-to-cart (e.g. photo search's "more like this"). */
+  extraActions?: ReactNode;
+}) {
   const client = useClient();
   const s = usePersonalStrings();
   const { lang, formatPrice } = useI18n();
@@ -100,6 +106,7 @@ export function ProductDialog(props: { open: OpenProduct; onOpen(next: OpenProdu
               {s.buy}
             </button>
             <Thumbs productId={product.id} query={query} position={position} />
+            {props.extraActions}
           </div>
           {notice && (
             <p role="status" data-testid="product-notice">

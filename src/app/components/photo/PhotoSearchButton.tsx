@@ -15,17 +15,22 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { SouError } from '../../../core/types';
-import type { PhotoClient } from '../../../photo/photoClient';
+import type { PhotoSearchApi } from '../../state/media';
 import type { NormalizedRect, PhotoSearchResult } from '../../../photo/types';
 import { CameraDialog } from './CameraDialog';
 import { PHOTO_STRINGS } from './photoStrings';
 
 export interface PhotoSearchButtonProps {
-  /** The photo worker bridge (createPhotoClient()); one per app. */
-  client: PhotoClient;
+  /** The photo worker bridge (createPhotoClient(), or the app's lazy one); one per app. */
+  client: PhotoSearchApi;
   lang: 'en' | 'zh';
   /** New photo results (also after each refinement). */
   onResults(result: PhotoSearchResult): void;
+  /**
+   * The photo results on screen, when the parent owns them (it may drop them, e.g. when the
+   * shopper types a new text query, or set them from "more like this"). Omit to keep them here.
+   */
+  result?: PhotoSearchResult | null;
   /** The shopper cleared the photo: show text results again. */
   onClear?(): void;
   onError?(error: SouError): void;
@@ -51,7 +56,8 @@ export function PhotoSearchButton(props: PhotoSearchButtonProps) {
   const [incoming, setIncoming] = useState<Blob | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<SouError | null>(null);
-  const [result, setResult] = useState<PhotoSearchResult | null>(null);
+  const [ownResult, setResult] = useState<PhotoSearchResult | null>(null);
+  const result = props.result !== undefined ? props.result : ownResult;
   const [refineText, setRefineText] = useState('');
   const propsRef = useRef(props);
   propsRef.current = props;
@@ -210,7 +216,7 @@ export function PhotoSearchButton(props: PhotoSearchButtonProps) {
 }
 
 export interface MoreLikeThisButtonProps {
-  client: PhotoClient;
+  client: PhotoSearchApi;
   lang: 'en' | 'zh';
   productId: string;
   onResults(result: PhotoSearchResult): void;

@@ -20,6 +20,9 @@ export const PHOTO_STRINGS = {
     noCnn: 'Colour and shape matching (photo model unavailable).',
     moreLikeThis: 'More like this',
     startingCamera: 'Starting camera…',
+    indexing: 'Preparing photo search: reading catalog pictures',
+    indexError: (msg: string) => `Photo search index: ${msg}`,
+    results: 'Photo results',
   },
   zh: {
     button: '拍照搜索 Photo',
@@ -41,6 +44,9 @@ export const PHOTO_STRINGS = {
     noCnn: '按颜色和形状匹配（图像模型不可用）。',
     moreLikeThis: '相似商品',
     startingCamera: '正在打开相机…',
+    indexing: '正在准备拍照搜索：读取商品图片',
+    indexError: (msg: string) => `拍照搜索索引：${msg}`,
+    results: '照片结果',
   },
 } as const;
 

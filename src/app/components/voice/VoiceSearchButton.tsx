@@ -32,6 +32,14 @@ export interface VoiceSearchButtonProps {
 
 type Phase = 'idle' | 'listening' | 'working';
 
+/** Errors from the worker arrive as SouError (comlinkErrors); anything else is a crash. */
+function asSouError(error: unknown): SouError {
+  if (error instanceof SouError) return error;
+  const e = error as { name?: string; code?: string; message?: string } | null;
+  if (e?.name === 'SouError' && typeof e.code === 'string') return new SouError(e.code as SouError['code'], e.message ?? '');
+  return new SouError('WORKER_CRASHED', 'Voice search stopped unexpectedly. Try again, or type your search.');
+}
+
 const LEVEL_FLOOR_DB = -60;
 
 export function VoiceSearchButton(props: VoiceSearchButtonProps) {
@@ -39,6 +47,8 @@ export function VoiceSearchButton(props: VoiceSearchButtonProps) {
   const [phase, setPhase] = useState<Phase>('idle');
   const [level, setLevel] = useState(0);
   const [message, setMessage] = useState<string>('');
+  const [error, setError] = useState<SouError | null>(null);
+  const warmed = useRef(false);
   const [engine, setEngine] = useState<VoiceEngine | null>(null);
   const stopRef = useRef<(() => void) | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -48,19 +58,22 @@ export function VoiceSearchButton(props: VoiceSearchButtonProps) {
   useEffect(() => () => stopRef.current?.(), []);
 
   const fail = useCallback((error: unknown) => {
-    const sou = error instanceof SouError ? error : new SouError('WORKER_CRASHED', 'Voice search stopped unexpectedly. Try again, or type your search.');
-    setMessage(sou.message);
+    const sou = asSouError(error);
+    setMessage('');
+    setError(sou);
     propsRef.current.onError?.(sou);
   }, []);
 
   const deliver = useCallback((text: string, used: VoiceEngine) => {
     setEngine(used);
+    setError(null);
     setMessage(VOICE_STRINGS[propsRef.current.lang].heardBy(used));
     propsRef.current.onTranscript(text, { final: true, engine: used });
   }, []);
 
   const start = useCallback(() => {
     setMessage('');
+    setError(null);
     setPhase('listening');
     const spoken = propsRef.current.lang;
     const session = props.client.listen(spoken === 'zh' ? 'zh' : null, {
@@ -89,12 +102,22 @@ export function VoiceSearchButton(props: VoiceSearchButtonProps) {
   const transcribeFile = (file: File | undefined) => {
     if (!file || phase !== 'idle') return;
     setMessage('');
+    setError(null);
     setPhase('working');
     props.client
       .transcribeFile(file, props.lang === 'zh' ? 'zh' : null)
       .then((result) => deliver(result.text, result.engine))
       .catch(fail)
       .finally(() => setPhase('idle'));
+  };
+
+  // Loading the recogniser takes a moment: start when the shopper reaches for the button.
+  const warmUp = () => {
+    if (warmed.current) return;
+    warmed.current = true;
+    props.client.warmUp().catch(() => {
+      warmed.current = false; // reported when they press; a later hover may retry
+    });
   };
 
   const label = phase === 'listening' ? strings.stop : phase === 'working' ? strings.working : strings.start;
@@ -115,9 +138,15 @@ export function VoiceSearchButton(props: VoiceSearchButtonProps) {
         aria-label={label}
         aria-pressed={phase === 'listening'}
         disabled={phase === 'working'}
+        onPointerEnter={warmUp}
+        onFocus={warmUp}
         onClick={onPress}
       >
-        <span aria-hidden="true">🎤</span>
+        {/* Drawn, not an emoji: many systems have no emoji font. */}
+        <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
+          <rect x="9" y="3" width="6" height="11" rx="3" />
+          <path d="M5 11a7 7 0 0 0 14 0M12 18v3M8 21h8" />
+        </svg>
       </button>
       <meter
         className="voice-level"
@@ -129,7 +158,11 @@ export function VoiceSearchButton(props: VoiceSearchButtonProps) {
         hidden={phase !== 'listening'}
       />
       <button type="button" className="voice-file" data-testid="voice-file-button" aria-label={strings.pickFile} onClick={() => fileRef.current?.click()} disabled={phase !== 'idle'}>
-        <span aria-hidden="true">📁</span>
+        <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2">
+          <path d="M9 18V6l10-2v12" />
+          <circle cx="6.5" cy="18" r="2.5" />
+          <circle cx="16.5" cy="16" r="2.5" />
+        </svg>
       </button>
       <input
         ref={fileRef}
@@ -142,9 +175,14 @@ export function VoiceSearchButton(props: VoiceSearchButtonProps) {
           e.target.value = '';
         }}
       />
-      <span className="voice-status" role="status" data-testid="voice-status" data-engine={engine ?? ''}>
-        {phase === 'listening' ? strings.listening : message}
+      <span className="voice-status" aria-live="polite" data-testid="voice-status" data-phase={phase} data-engine={engine ?? ''}>
+        {phase === 'listening' ? strings.listening : phase === 'working' ? strings.recognising : message}
       </span>
+      {error && phase === 'idle' && (
+        <span className="voice-error error" role="alert" data-testid="error" data-code={error.code}>
+          {error.message}
+        </span>
+      )}
     </div>
   );
 }

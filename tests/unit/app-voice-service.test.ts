@@ -1,0 +1,76 @@
+/**
+ * The voice worker's logic as the app drives it (src/voice/voiceService.ts), with a fake
+ * recogniser: the first press must not lose words while the recogniser loads, and a silent
+ * microphone stops by itself with "I did not hear anything".
+ */
+import { describe, expect, it } from 'vitest';
+import { SouError } from '../../src/core/types';
+import type { InstantRecognizer } from '../../src/core/voice/instantRecognizer';
+import { createVoiceService, NO_SPEECH_SECONDS } from '../../src/voice/voiceService';
+
+const RATE = 16_000;
+
+function fakeRecognizer() {
+  const fed: number[] = [];
+  const recognizer: InstantRecognizer = {
+    engine: 'instant',
+    setCatalog: () => ({ words: 3, arcs: 3, guessed: {}, tookMs: 0 }),
+    recognize: () => 'red jacket',
+    begin: () => {
+      fed.length = 0;
+    },
+    feed: (samples) => {
+      fed.push(samples.length);
+      return fed.length > 1 ? 'red' : '';
+    },
+    finish: () => 'red jacket',
+    dispose: () => undefined,
+  };
+  return { recognizer, fed };
+}
+
+/** A loud 220 Hz tone: speech as far as the level-based detector is concerned. */
+function tone(seconds: number): Float32Array {
+  const out = new Float32Array(Math.round(seconds * RATE));
+  for (let i = 0; i < out.length; i++) out[i] = 0.3 * Math.sin((2 * Math.PI * 220 * i) / RATE);
+  return out;
+}
+
+describe('voice service (app side)', () => {
+  it('keeps the audio heard while the recogniser loads and feeds it all once ready', async () => {
+    const { recognizer, fed } = fakeRecognizer();
+    let ready!: (r: InstantRecognizer) => void;
+    const service = createVoiceService({ loadInstant: () => new Promise((resolve) => (ready = resolve)) });
+    await service.setCatalog([]);
+    // startUtterance must not wait for the model: capture starts at once.
+    await service.startUtterance(RATE, 'en');
+    const early = [tone(0.25), tone(0.25)];
+    for (const block of early) expect(service.pushAudio(block).partial).toBe('');
+    ready(recognizer);
+    await new Promise((r) => setTimeout(r, 0));
+    const update = service.pushAudio(tone(0.25));
+    // Everything so far reached the recogniser, the early blocks included.
+    expect(fed.reduce((a, b) => a + b, 0)).toBe(Math.round(0.75 * RATE));
+    expect(update.partial).toBe('red');
+  });
+
+  it('stops by itself when nobody speaks, and says it heard nothing', async () => {
+    const { recognizer } = fakeRecognizer();
+    const service = createVoiceService({ loadInstant: async () => recognizer });
+    await service.startUtterance(RATE, 'en');
+    let stoppedAt = -1;
+    const block = new Float32Array(RATE / 10);
+    for (let i = 0; i < 200 && stoppedAt < 0; i++) {
+      const u = service.pushAudio(block);
+      if (u.shouldStop) {
+        expect(u.reason).toBe('no-speech');
+        stoppedAt = (i + 1) / 10;
+      }
+    }
+    expect(stoppedAt).toBeGreaterThanOrEqual(NO_SPEECH_SECONDS);
+    expect(stoppedAt).toBeLessThan(NO_SPEECH_SECONDS + 0.5);
+    const error = await service.finishUtterance().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SouError);
+    expect((error as SouError).code).toBe('VOICE_NO_SPEECH');
+  });
+});

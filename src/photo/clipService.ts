@@ -142,9 +142,10 @@ export function createClipService(deps: ClipServiceDeps) {
       for (const it of chunk) {
         try {
           const [v] = await encoder.embedImages([await deps.loadImage(it.image)]);
-          vectors.set(it.id, v);
-          computed++;
           const q = quantizeInt8(v);
+          // Rank with what is stored, so results are the same after a reload reads it back.
+          vectors.set(it.id, dequantizeInt8(q.vector, q.scale));
+          computed++;
           rows.push({ key: clipKey(it.id, it.image), catalog: key, id: it.id, image: it.image, model: CLIP_MODEL_ID, vector: q.vector, scale: q.scale });
         } catch {
           failed++;

@@ -4,8 +4,8 @@ import { decodeWav, encodeWav, resample } from '../../src/core/voice/audio';
 import { buildQueryGrammar } from '../../src/core/voice/grammar';
 import { normalizeTranscript, toSimplified } from '../../src/core/voice/normalize';
 import { lettersToSounds, pronounce } from '../../src/core/voice/pronounce';
-import { analyseUtterance } from '../../src/core/voice/vad';
-import { buildVoiceVocabulary } from '../../src/core/voice/vocabulary';
+import { analyseUtterance, trimToSpeech } from '../../src/core/voice/vad';
+import { buildVoiceVocabulary, mergeHomophones, pluralsOf } from '../../src/core/voice/vocabulary';
 import { corpusWordErrorRate, scoringTokens } from '../../src/core/voice/wer';
 import type { Product } from '../../src/core/types';
 
@@ -80,6 +80,20 @@ describe('voice-activity verdicts', () => {
     expect(verdict.verdict).toBe('speech');
     expect(verdict.speechStartS).toBeGreaterThan(0.2);
   });
+  it('trims long silences around a query to a short pad, keeping all of the speech', () => {
+    const rate = 16_000;
+    const clip = new Float32Array(rate * 3);
+    const speech = tone(1, rate, 220, 0.3);
+    clip.set(speech, rate); // 1 s silence, 1 s "speech", 1 s silence
+    const trimmed = trimToSpeech(clip, rate, { padS: 0.2 });
+    expect(trimmed.length / rate).toBeCloseTo(1.4, 1);
+    let energy = 0;
+    for (const x of trimmed) energy += x * x;
+    let full = 0;
+    for (const x of speech) full += x * x;
+    expect(energy).toBeCloseTo(full, 0);
+    expect(trimToSpeech(new Float32Array(rate), rate).length).toBe(rate);
+  });
 });
 
 describe('vocabulary and grammar', () => {
@@ -93,24 +107,44 @@ describe('vocabulary and grammar', () => {
     expect(vocabulary.classes.type.has('windbreaker')).toBe(true);
     expect(vocabulary.classes.color.has('hoodie')).toBe(false);
   });
-  it('makes "colour garment" far likelier than "garment colour garment" nonsense, and each state sums to 1', () => {
-    const grammar = buildQueryGrammar(buildVoiceVocabulary(products));
+  it('keeps each state a probability distribution when transitions are not flattened, and offers shades', () => {
+    const grammar = buildQueryGrammar(buildVoiceVocabulary(products), { transitionSharpness: 1, classSharpness: 1 });
+    // Word arcs out of the start state carry P(class|start)·P(unit|class); empty arcs elsewhere P(class'|class).
     const out = new Map<number, number>();
     for (const arc of grammar.arcs) out.set(arc.from, (out.get(arc.from) ?? 0) + arc.prob);
     for (const [state, total] of out) if (state !== grammar.final) expect(total).toBeCloseTo(1, 5);
     expect(grammar.arcs.some((a) => a.word === 'burgundy')).toBe(true);
   });
-  it('expects the words of a lexicon phrase together ("tank" then "top") and knows possessive departments', () => {
-    const vocabulary = buildVoiceVocabulary(products);
-    expect(vocabulary.classes.type.has('tank top')).toBe(true);
-    expect(vocabulary.words).toContain('tank');
-    expect(vocabulary.words).not.toContain('tank top');
-    expect(vocabulary.classes.gender.get("women's")).toBe(vocabulary.classes.gender.get('women'));
-    const grammar = buildQueryGrammar(vocabulary);
-    const tankArcs = grammar.arcs.filter((a) => a.word === 'tank');
-    // One arc of "tank" leads into the phrase's own state, where "top" is the only way on.
-    const inner = tankArcs.map((a) => grammar.arcs.filter((b) => b.from === a.to)).find((next) => next.length === 1);
-    expect(inner?.[0]).toMatchObject({ word: 'top', prob: 1 });
+  it('lets a query begin with any first word directly (no empty arc leaves the start state)', () => {
+    const grammar = buildQueryGrammar(buildVoiceVocabulary(products));
+    const fromStart = grammar.arcs.filter((a) => a.from === grammar.start);
+    expect(fromStart.some((a) => a.word === null)).toBe(false);
+    for (const word of ['black', "women's", 'hoodie', 'show']) expect(fromStart.some((a) => a.word === word)).toBe(true);
+    // An optional colour before the garment costs less than under a normalised class bigram.
+    const colourCost = (g: typeof grammar) => Math.max(...g.arcs.filter((a) => a.from === g.start && a.word === 'black').map((a) => a.prob));
+    expect(colourCost(grammar)).toBeGreaterThan(colourCost(buildQueryGrammar(buildVoiceVocabulary(products), { transitionSharpness: 1 })));
+  });
+  it('offers the plural shoppers say, not the singular catalog titles use, and one spelling per sound', () => {
+    const shorts: Product[] = [
+      { id: '2', title: 'Erika Running Short', description: '', category: 'Women/Bottoms/Shorts', color: 'Gray', price: 40, currency: 'USD', image: '' },
+      { id: '3', title: 'Sprite Foam Yoga Brick', description: '', category: 'Gear/Fitness Equipment', color: 'Blue', price: 5, currency: 'USD', image: '' },
+    ];
+    const vocabulary = buildVoiceVocabulary(shorts);
+    expect(vocabulary.classes.type.has('shorts')).toBe(true);
+    expect(vocabulary.classes.type.has('short')).toBe(false);
+    expect(vocabulary.classes.type.has('shoes')).toBe(true);
+    expect(vocabulary.classes.type.has('shoe')).toBe(false);
+    // "brick" of "brick red" does not turn the Yoga Brick into a colour.
+    expect(vocabulary.classes.color.has('brick')).toBe(false);
+    expect(vocabulary.classes.type.has('brick')).toBe(true);
+    // The catalog's concepts weigh more than ones it never sells.
+    expect(vocabulary.classes.type.get('shorts')!).toBeGreaterThan(vocabulary.classes.type.get('cardigan')!);
+    expect(pluralsOf('woman')).toContain('women');
+    const phones: Record<string, string> = { hoodie: 'HH UH D IY', hoody: 'HH UH D IY', jacket: 'JH AE K AH T' };
+    const merged = mergeHomophones(vocabulary, (w) => phones[w] ?? null);
+    expect(merged.classes.type.has('hoodie')).toBe(true);
+    expect(merged.classes.type.has('hoody')).toBe(false);
+    expect(merged.words).not.toContain('hoody');
   });
   it('guesses pronunciations for words the dictionary lacks', () => {
     const dict: Record<string, string> = { wind: 'W IH N D', breaker: 'B R EY K ER' };

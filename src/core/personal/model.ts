@@ -6,8 +6,10 @@
  *                                         shopper-vector similarity, own history, recency.
  * Affinity of value v (black, Women, Women/Tops/Jackets, 25–50, a brand):
  *   a(v) = log((C_v + O_v + α) / (c_f · S_v + E_v + α)) − max(0, log((N_v + α) / (NE_v + α)))
- * C_v = inverse-propensity weighted clicks on items with v, S_v = their examination-weighted
- * exposure over every list shown (clicked or not), c_f = ΣC/ΣS over the family (the shopper's
+ * C_v = inverse-propensity weighted clicks on items with v, each worth its dwell (a quick
+ * back-out counts a tenth of a click, a long read up to three), S_v = their examination-weighted
+ * exposure over every list shown (clicked or not) plus three unclicked exposures per thumbs
+ * down, c_f = ΣC/ΣS over the family (the shopper's
  * overall click rate): clicks over expected clicks, so an ignored value scores ≈ 0 and a value
  * shown often but never chosen (men's jackets to a women's shopper) goes negative. O_v / E_v =
  * explicit choices (carts, thumbs, long dwell) against their share of the items shown next to
@@ -42,14 +44,15 @@ const AFFINITY_CLIP = 2;
 /** κ of the confidence weighting in affinityOf (tuned with scripts/eval-personal.ts). */
 const SHRINK = 0.5;
 /**
- * Logit units → score units relative to the top hit, and the largest boost. Small on purpose:
- * when the engine's scores are flat (a broad query: "jackets"), taste decides the order; when
- * they fall off (a specific query), it only re-orders items of similar relevance. Tuned with
- * scripts/eval-personal.ts: larger values lift broad queries a little more but cost the
- * shopper without a consistent taste several percent on specific queries.
+ * Logit units → score units relative to the top hit, and the largest boost. When the engine's
+ * scores are flat (a broad query: "jackets"), taste decides the order; when they fall off (a
+ * specific query), it mostly re-orders items of similar relevance. Tuned with
+ * scripts/eval-personal.ts: with the dwell-weighted clicks and thumbs-down exposure the
+ * affinities are sharp enough for this size (0.06/0.15 before); 0.15/0.4 already costs the
+ * shopper without a consistent taste over 2 % on specific queries.
  */
-export const BOOST_SCALE = 0.06;
-export const MAX_BOOST = 0.15;
+export const BOOST_SCALE = 0.15;
+export const MAX_BOOST = 0.3;
 /** Extra push-down for an item the shopper gave a thumbs down. */
 export const THUMBS_DOWN_PENALTY = 1;
 const RECENCY_EVENTS = 150;

@@ -48,8 +48,23 @@ export const LIMITS = {
 const SIGNAL = { click: 1, longDwell: 0.5, cart: 2, purchase: 3, thumbsUp: 3, thumbsDown: 3, bounce: 0.3 } as const;
 const LONG_DWELL_MS = 20_000;
 const BOUNCE_MS = 4_000;
+/**
+ * A click is worth its dwell: the time on the product page in units of DWELL_UNIT_MS, within
+ * [DWELL_MIN, DWELL_MAX] clicks. A quick back-out says the item was not what the shopper hoped
+ * for; a long read says it was (tuned with scripts/eval-personal.ts).
+ */
+export const DWELL_UNIT_MS = 15_000;
+const DWELL_MIN = 0.1;
+const DWELL_MAX = 3;
+/**
+ * A thumbs down is the strongest "not for me": the item was certainly looked at and rejected.
+ * Each of its attribute values gains this many examined-but-not-clicked exposures, so the
+ * click rate of those values drops as if the shopper had passed them over that many times.
+ */
+export const THUMBS_DOWN_EXPOSURE = 3;
 /** Examination probability at 0-based rank k is (k+1)^-ETA; IPW weights are capped (variance). */
 const ETA = 1;
+/** Low on purpose: a deep click counts at most 1.5 top clicks, so one lucky click cannot decide a taste. */
 const IPW_CAP = 3;
 /**
  * Share of an IPW-weighted click an item at 0-based rank k gets in expectation when taste plays
@@ -208,6 +223,7 @@ export function recordEvent(
     case 'dwell': {
       const ms = event.dwellMs ?? 0;
       stats.dwellMs += ms;
+      if (list) weighClickByDwell(profile, list, product, ms, query);
       if (ms >= LONG_DWELL_MS) {
         learnAgainstNeighbours(profile, ctx, product, list, SIGNAL.longDwell, query, catalog, false);
         markPositive(profile, product, SIGNAL.longDwell, options.vectorOf);
@@ -230,11 +246,17 @@ export function recordEvent(
       noteSessionItem(profile, event, product.id);
       break;
     }
-    case 'thumbsDown':
+    case 'thumbsDown': {
       stats.down += 1;
+      const attrs = attributesOf(product);
+      for (const family of FAMILIES) {
+        const v = attrs[family];
+        if (v !== undefined) evidence(profile, family, v).shown += THUMBS_DOWN_EXPOSURE * mentionScale(query, family, v);
+      }
       learnAgainstNeighbours(profile, ctx, product, list, SIGNAL.thumbsDown, query, catalog, true);
       productStats(profile, product.id).neg += SIGNAL.thumbsDown;
       break;
+    }
   }
   // Bounds are checked every few events: scanning the maps on every event would dominate.
   if (profile.seq % BOUNDS_EVERY === 0) enforceBounds(profile);
@@ -306,6 +328,23 @@ function rememberList(profile: PersonalProfile, event: PersonalEvent, catalog: P
   });
   profile.recentLists.push({ query: query ?? '', ids, clicked: [], seq: profile.seq });
   if (profile.recentLists.length > LIMITS.recentLists) profile.recentLists.shift();
+}
+
+/**
+ * Re-weighs the click on `product` in `list` by the dwell that followed it: the IPW click was
+ * counted as one click; it now counts dwell / DWELL_UNIT_MS clicks (clipped). Only a product
+ * clicked in that list is re-weighed (a dwell without a click, e.g. from a shared link, is not).
+ */
+function weighClickByDwell(profile: PersonalProfile, list: RecentList, product: Product, ms: number, query: string | undefined): void {
+  const position = list.ids.indexOf(product.id);
+  if (position < 0 || !list.clicked.includes(product.id)) return;
+  const ipw = Math.min(IPW_CAP, Math.pow(position + 1, ETA));
+  const worth = Math.min(DWELL_MAX, Math.max(DWELL_MIN, ms / DWELL_UNIT_MS));
+  const attrs = attributesOf(product);
+  for (const family of FAMILIES) {
+    const v = attrs[family];
+    if (v !== undefined) evidence(profile, family, v).clk += SIGNAL.click * ipw * (worth - 1) * mentionScale(query, family, v);
+  }
 }
 
 /** A value the query asked for explains the choice: it counts little as taste evidence. */

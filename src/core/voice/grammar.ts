@@ -113,10 +113,10 @@ export function buildQueryGrammar(vocabulary: VoiceVocabulary, options: GrammarO
   // P(end|C) to the final state; entry states emit words, each word once. Every state's
   // outgoing words form one search tree, so sharing entry states keeps the search small enough
   // for the wide beams the en-us acoustic model needs. No empty arc follows another.
-  // The start state is different: PocketSphinx enters only the words leaving the start state
-  // itself when an utterance begins (empty arcs are followed after a word ends), so the start
-  // state carries its first words directly — with empty arcs there, the first word could only
-  // begin after a stretch of silence, and a query spoken at once lost its first word.
+  // The start state is different: it carries the first words itself, not empty arcs to the
+  // entry states. Measured with eval:voice (dev / tuning WER 0.10 / 0.15 with empty arcs there,
+  // 0.03 / 0.10 without): through empty arcs at the utterance start the decoder lost or
+  // misheard first words far more often, the opening silence swallowing them.
   const entryOf = new Map<string, number>();
   active.forEach((cls, i) => entryOf.set(cls, active.length + 1 + i));
   const final = 2 * active.length + 1;

@@ -56,7 +56,7 @@ const FUSION_DEPTH = 60;
  * when CLIP is loaded and has catalog embeddings, CLIP's nearest images fused in. A CLIP failure
  * never loses the matcher's answer.
  */
-async function searchPhoto(blob: Blob, options: PhotoSearchOptions = {}): Promise<PhotoSearchResult & { usedClip?: boolean }> {
+async function searchPhoto(blob: Blob, options: PhotoSearchOptions = {}): Promise<PhotoSearchResult> {
   const limit = options.limit ?? 24;
   if (!clip.usable() || options.text) return photo.searchPhoto(blob, options);
   const base = await photo.searchPhoto(blob, { ...options, limit: Math.max(limit, FUSION_DEPTH) });

@@ -85,6 +85,11 @@ export function createClipService(deps: ClipServiceDeps) {
   }
 
   async function verify(): Promise<void> {
+    // Hosts that answer unknown paths with the app's index.html: that also means "not installed".
+    const config = await fetch(`${root}${CLIP_MODEL_ID}/config.json`).catch(() => null);
+    if (!config?.ok || (config.headers.get('content-type') ?? '').includes('text/html')) {
+      throw new SouError('MODEL_MISSING', `CLIP (${CLIP_MODEL_ID}) is not installed. Run \`npm run models\` to download it; photo search uses the instant matcher meanwhile.`, { modelId: CLIP_MODEL_ID });
+    }
     const res = await fetch(`${root}manifest.json`).catch(() => null);
     if (!res?.ok) return; // No manifest served (dev setups): transformers.js still finds the files.
     const manifest = (await res.json()) as ModelManifest;

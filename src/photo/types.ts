@@ -35,6 +35,8 @@ export interface PhotoSearchResult {
   refinedColors: ColorName[];
   /** True when the conv-net features took part (false: colour + shape only). */
   usedCnn: boolean;
+  /** True when CLIP's nearest images were fused with the instant matcher's ranking. */
+  usedClip?: boolean;
   /** No catalog item is a clearly better match than the rest: "no close match" message. */
   weak: boolean;
   /** Catalog images indexed so far / in total (search covers the indexed ones). */

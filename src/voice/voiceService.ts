@@ -17,6 +17,13 @@ export const MAX_UTTERANCE_SECONDS = 15;
 /** Stop listening when nobody has started talking after this long ("I did not hear anything"). */
 export const NO_SPEECH_SECONDS = 6;
 
+/**
+ * A pause this long inside speech triggers a speculative final decode: the shopper has probably
+ * finished, and the end-of-speech detector will only be sure after its longer hang-over. Decoding
+ * during that wait means the transcript is ready the moment the recording stops.
+ */
+export const SPECULATE_AFTER_PAUSE_S = 0.25;
+
 export interface WhisperRecognizer {
   transcribe(samples: Float32Array, language: 'en' | 'zh' | null): Promise<string>;
 }
@@ -52,12 +59,19 @@ export function createVoiceService(deps: VoiceServiceDeps) {
     chunks: Float32Array[];
     length: number;
     language: 'en' | 'zh' | null;
+    /** The instant engine decodes at pauses (English; Chinese waits for Whisper at the end). */
     streaming: boolean;
-    /** The instant recogniser has been fed this utterance's audio so far (for partials). */
-    begun: boolean;
+    /** The latest partial transcript (from the last pause's decode). */
     partial: string;
     /** Speech was detected at some point of this utterance. */
     heard: boolean;
+    /**
+     * Final instant transcript decoded during a pause, over `atLength` samples; cleared when speech
+     * resumes. If the recording ends in this pause it is the answer, with no decode left to wait for.
+     */
+    speculation: { text: string; atLength: number } | null;
+    /** The current pause already has its speculation (or none is possible). */
+    pauseHandled: boolean;
   } | null = null;
 
   const ensureInstant = async (): Promise<InstantRecognizer> => {
@@ -70,7 +84,18 @@ export function createVoiceService(deps: VoiceServiceDeps) {
     return instant;
   };
 
-  const finalText = async (samples: Float32Array, language: 'en' | 'zh' | null): Promise<VoiceResult> => {
+  /** The captured audio so far as one buffer (plus an optional resampler tail). */
+  const joined = (chunks: readonly Float32Array[], length: number, tail?: Float32Array): Float32Array => {
+    const all = new Float32Array(length + (tail?.length ?? 0));
+    let offset = 0;
+    for (const chunk of tail ? [...chunks, tail] : chunks) {
+      all.set(chunk, offset);
+      offset += chunk.length;
+    }
+    return all;
+  };
+
+  const finalText = async (samples: Float32Array, language: 'en' | 'zh' | null, decodedEarly?: string): Promise<VoiceResult> => {
     const durationS = samples.length / RECOGNIZER_SAMPLE_RATE;
     const verdict = analyseUtterance(samples, RECOGNIZER_SAMPLE_RATE);
     if (verdict.verdict === 'silence') {
@@ -86,8 +111,7 @@ export function createVoiceService(deps: VoiceServiceDeps) {
     if (language === 'zh') {
       throw new SouError('MODEL_MISSING', 'Chinese voice search needs the Whisper model, which is not installed. Type your search, or install the model.');
     }
-    const recognizer = await ensureInstant();
-    const text = normalizeTranscript(recognizer.recognize(samples));
+    const text = decodedEarly ?? normalizeTranscript((await ensureInstant()).recognize(samples));
     if (!text) throw new SouError('VOICE_NO_SPEECH', 'I could not make out any words. Try again a little closer to the microphone, or type your search.');
     return { text, engine: 'instant', durationS };
   };
@@ -131,9 +155,10 @@ export function createVoiceService(deps: VoiceServiceDeps) {
         length: 0,
         language,
         streaming,
-        begun: false,
         partial: '',
         heard: false,
+        speculation: null,
+        pauseHandled: false,
       };
     },
     /** One block of raw microphone samples at the capture rate. */
@@ -143,15 +168,21 @@ export function createVoiceService(deps: VoiceServiceDeps) {
       session.chunks.push(samples);
       session.length += samples.length;
       if (session.vad.push(samples).some((e) => e.type === 'speech-start')) session.heard = true;
-      if (session.streaming && instant && catalogApplied && samples.length > 0) {
-        if (!session.begun) {
-          // The recogniser just became ready: catch up on everything heard so far.
-          instant.begin();
-          session.begun = true;
-          for (const chunk of session.chunks) if (chunk.length) session.partial = normalizeTranscript(instant.feed(chunk));
-        } else {
-          session.partial = normalizeTranscript(instant.feed(samples));
-        }
+      const pauseS = session.vad.pauseS;
+      if (pauseS === 0 && session.vad.inSpeech && session.pauseHandled) {
+        // Speech resumed after a pause: what was decoded during it is no longer the whole query.
+        session.pauseHandled = false;
+        session.speculation = null;
+      }
+      // Partial transcripts come from whole-utterance decodes at pauses, not from a streaming
+      // decode: PocketSphinx's live cepstral normalisation carries over between decodes on the one
+      // decoder, and interleaving streaming partials with the final whole-utterance decode raised
+      // the dev WER from 0.034 to 0.138 in a Node run over the voice-dev clips (2026-11-29).
+      if (session.streaming && !whisper && instant && catalogApplied && pauseS >= SPECULATE_AFTER_PAUSE_S && !session.pauseHandled) {
+        session.pauseHandled = true;
+        const text = normalizeTranscript(instant.recognize(joined(session.chunks, session.length)));
+        session.speculation = { text, atLength: session.length };
+        if (text) session.partial = text;
       }
       const elapsed = session.length / RECOGNIZER_SAMPLE_RATE;
       const update: CaptureUpdate = { levelDb: levelDb(block), partial: session.partial, shouldStop: false };
@@ -164,18 +195,12 @@ export function createVoiceService(deps: VoiceServiceDeps) {
       if (!session) throw new SouError('ABORTED', 'No recording is in progress.');
       const current = session;
       session = null;
-      const tail = current.resampler.flush();
-      const all = new Float32Array(current.length + tail.length);
-      let offset = 0;
-      for (const chunk of [...current.chunks, tail]) {
-        all.set(chunk, offset);
-        offset += chunk.length;
-      }
-      if (current.begun && instant) instant.finish();
-      return finalText(all, current.language);
+      const all = joined(current.chunks, current.length, current.resampler.flush());
+      // Valid only if no speech came after it (the audio since then is the pause itself).
+      const early = current.speculation && current.pauseHandled && !whisper ? current.speculation.text : undefined;
+      return finalText(all, current.language, early);
     },
     cancelUtterance(): void {
-      if (session?.begun && instant) instant.finish();
       session = null;
     },
     /** A dropped or picked file: WAV bytes decoded here, other formats arrive already decoded. */

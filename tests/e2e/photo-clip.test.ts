@@ -112,6 +112,8 @@ describe.skipIf(!hasSharedLuma())(`CLIP in the app (${hasSharedLuma() ? 'Luma su
   it('keeps CLIP off with a quiet message when it fails its pinned checksum; typed queries rank by text alone', async () => {
     // A manifest whose CLIP entry pins config.json to a hash no file has.
     const browser = await launchBrowser();
+    // Without the photo CNN (not installed: quiet) the photo index, and so CLIP's turn, comes sooner.
+    await browser.context.route('**/models/sou/photo-cnn/model.onnx', (route) => route.fulfill({ status: 404, body: 'not installed' }));
     await browser.context.route('**/models/manifest.json', async (route) => {
       const res = await route.fetch();
       const manifest = (await res.json()) as { models: Array<{ id: string; files: Array<{ path: string; sha256: string | null }> }> };

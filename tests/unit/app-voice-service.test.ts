@@ -37,21 +37,28 @@ function tone(seconds: number): Float32Array {
 }
 
 describe('voice service (app side)', () => {
-  it('keeps the audio heard while the recogniser loads and feeds it all once ready', async () => {
-    const { recognizer, fed } = fakeRecognizer();
+  it('keeps the audio heard while the recogniser loads and decodes all of it', async () => {
+    const { recognizer } = fakeRecognizer();
+    const decoded: number[] = [];
+    recognizer.recognize = (samples) => {
+      decoded.push(samples.length);
+      return 'red jacket';
+    };
     let ready!: (r: InstantRecognizer) => void;
     const service = createVoiceService({ loadInstant: () => new Promise((resolve) => (ready = resolve)) });
     await service.setCatalog([]);
     // startUtterance must not wait for the model: capture starts at once.
     await service.startUtterance(RATE, 'en');
-    const early = [tone(0.25), tone(0.25)];
+    const quiet = new Float32Array(RATE / 10);
+    const early = [quiet, quiet, tone(0.25), tone(0.25)];
     for (const block of early) expect(service.pushAudio(block).partial).toBe('');
     ready(recognizer);
     await new Promise((r) => setTimeout(r, 0));
-    const update = service.pushAudio(tone(0.25));
-    // Everything so far reached the recogniser, the early blocks included.
-    expect(fed.reduce((a, b) => a + b, 0)).toBe(Math.round(0.75 * RATE));
-    expect(update.partial).toBe('red');
+    service.pushAudio(tone(0.25));
+    const result = await service.finishUtterance();
+    // Everything heard reached the recogniser, the blocks from before it was ready included.
+    expect(decoded[decoded.length - 1]).toBe(Math.round(0.95 * RATE));
+    expect(result.text).toBe('red jacket');
   });
 
   it('stops by itself when nobody speaks, and says it heard nothing', async () => {
@@ -72,5 +79,52 @@ describe('voice service (app side)', () => {
     const error = await service.finishUtterance().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SouError);
     expect((error as SouError).code).toBe('VOICE_NO_SPEECH');
+  });
+
+  it('has the final transcript ready when the end-of-speech detector stops the recording', async () => {
+    const { recognizer } = fakeRecognizer();
+    const heard: number[] = [];
+    recognizer.recognize = (samples) => {
+      heard.push(samples.length);
+      return heard.length === 1 ? 'red jacket' : 'red jacket for women';
+    };
+    const service = createVoiceService({ loadInstant: async () => recognizer });
+    await service.warmUp();
+    await service.startUtterance(RATE, 'en');
+    const quiet = new Float32Array(RATE / 10);
+    for (let i = 0; i < 3; i++) service.pushAudio(quiet);
+    for (let i = 0; i < 5; i++) service.pushAudio(tone(0.1));
+    // A pause: the decode happens here, during the detector's hang-over, not after it.
+    let update = service.pushAudio(quiet);
+    for (let i = 0; i < 3 && heard.length === 0; i++) update = service.pushAudio(quiet);
+    expect(heard).toHaveLength(1);
+    expect(update.partial).toBe('red jacket');
+    for (let i = 0; i < 20 && !update.shouldStop; i++) update = service.pushAudio(quiet);
+    expect(update.reason).toBe('end-of-speech');
+    const result = await service.finishUtterance();
+    expect(result.text).toBe('red jacket');
+    expect(heard).toHaveLength(1);
+  });
+
+  it('decodes again when the shopper goes on talking after a pause', async () => {
+    const { recognizer } = fakeRecognizer();
+    const heard: number[] = [];
+    recognizer.recognize = (samples) => {
+      heard.push(samples.length);
+      return heard.length === 1 ? 'red jacket' : 'red jacket for women';
+    };
+    const service = createVoiceService({ loadInstant: async () => recognizer });
+    await service.warmUp();
+    await service.startUtterance(RATE, 'en');
+    const quiet = new Float32Array(RATE / 10);
+    for (let i = 0; i < 3; i++) service.pushAudio(quiet);
+    for (let i = 0; i < 5; i++) service.pushAudio(tone(0.1));
+    for (let i = 0; i < 4; i++) service.pushAudio(quiet);
+    expect(heard).toHaveLength(1);
+    for (let i = 0; i < 5; i++) service.pushAudio(tone(0.1));
+    // Stopped by a press while still talking: the whole utterance is decoded, not the first half.
+    const result = await service.finishUtterance();
+    expect(result.text).toBe('red jacket for women');
+    expect(heard[heard.length - 1]).toBeGreaterThan(heard[0]!);
   });
 });

@@ -136,6 +136,55 @@ describe('personal model', () => {
     expect(meanAbsAffinity(planted)).toBeGreaterThan(1.5 * meanAbsAffinity(profile));
   });
 
+  it('a click followed by a quick back-out teaches less than one followed by a long read', () => {
+    // The same shopper opens the same black items twice over; only the time spent on them differs
+    // (both dwell times lie between a bounce and a "long dwell", so only the click's worth changes).
+    const learnWithDwell = (dwellMs: number) => {
+      const profile = createProfile();
+      const rand = seededRandom(21);
+      let at = 1_700_000_000_000;
+      for (let l = 0; l < 30; l++) {
+        const shown = shuffled(ids, rand).slice(0, 10);
+        recordEvent(profile, { type: 'impression', at: at++, query: 'things', productIds: shown }, catalog);
+        shown.forEach((id, k) => {
+          const black = catalog(id)!.color === 'Black';
+          if (k > 3 || !(black || rand() < 0.15)) return;
+          recordEvent(profile, { type: 'click', at: at++, productId: id, position: k, query: 'things' }, catalog);
+          recordEvent(profile, { type: 'dwell', at: at++, productId: id, dwellMs: black ? dwellMs : 15_000 }, catalog);
+        });
+      }
+      return profile;
+    };
+    const quick = learnWithDwell(5_000);
+    const long = learnWithDwell(18_000);
+    const black = (p: PersonalProfile) => computeAffinities(p).color.get('black')!.affinity;
+    expect(black(long)).toBeGreaterThan(black(quick) + 0.2);
+    expect(meanRank(long, (id) => catalog(id)!.color === 'Black')).toBeLessThan(meanRank(quick, (id) => catalog(id)!.color === 'Black'));
+  });
+
+  it('a thumbs down counts against its colour even when everything shown next to it shares that colour', () => {
+    const build = (thumbsDown: boolean) => {
+      const profile = createProfile();
+      const rand = seededRandom(4);
+      let at = 1;
+      // Some ordinary clicks give the shopper a click rate to compare against.
+      for (let l = 0; l < 10; l++) {
+        const shown = shuffled(ids, rand).slice(0, 10);
+        recordEvent(profile, { type: 'impression', at: at++, query: 'things', productIds: shown }, catalog);
+        recordEvent(profile, { type: 'click', at: at++, productId: shown[l % 3], position: l % 3, query: 'things' }, catalog);
+      }
+      // A page of red items only: the thumbs down has no other colour to be compared with.
+      const reds = ids.filter((id) => catalog(id)!.color === 'Red').slice(0, 10);
+      recordEvent(profile, { type: 'impression', at: at++, query: 'tops', productIds: reds }, catalog);
+      if (thumbsDown) recordEvent(profile, { type: 'thumbsDown', at: at++, productId: reds[0], position: 0 }, catalog);
+      return { profile };
+    };
+    const withDown = build(true);
+    const without = build(false);
+    const red = (p: PersonalProfile) => computeAffinities(p).color.get('red')!.affinity;
+    expect(red(withDown.profile)).toBeLessThan(red(without.profile) - 0.025);
+  });
+
   it('exploration is deterministic under a seed and leaves cold start alone', () => {
     const profile = createProfile();
     trainPlanted(profile, 30);

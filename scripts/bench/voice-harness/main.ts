@@ -31,6 +31,11 @@ interface UtteranceTiming {
   stopToTranscriptMs: number;
   /** End of speech → stop signal: the silence voice-activity detection waits for. */
   endpointingMs: number;
+  /**
+   * End of speech → the final words first reached the page as the live transcript (the search box
+   * shows partials and searches on them), or the final transcript if that came first.
+   */
+  speechEndToShownMs: number;
 }
 
 let worker: Worker | null = null;
@@ -60,7 +65,9 @@ async function utterance(url: string, speechEnd: number, language: 'en' | 'zh' |
   let reason = 'fed-out';
   let stopped!: () => void;
   const stoppedSignal = new Promise<void>((resolve) => (stopped = resolve));
+  const partials: Array<{ at: number; text: string }> = [];
   const onUpdate = (update: CaptureUpdate) => {
+    if (update.partial !== (partials[partials.length - 1]?.text ?? '')) partials.push({ at: performance.now(), text: update.partial });
     if (update.shouldStop && stopAt < 0) {
       stopAt = performance.now();
       reason = update.reason ?? 'stop';
@@ -87,7 +94,10 @@ async function utterance(url: string, speechEnd: number, language: 'en' | 'zh' |
   channel.port1.close();
   const result = await api.finishUtterance();
   const end = performance.now();
+  const lastPartial = partials[partials.length - 1];
+  const shownAt = lastPartial && lastPartial.text === result.text ? Math.min(lastPartial.at, end) : end;
   return {
+    speechEndToShownMs: shownAt - speechEndAt,
     text: result.text,
     engine: result.engine,
     reason,

@@ -161,6 +161,8 @@ export function toSearchResult(photo: PhotoSearchResult, items: ResultItem[]): S
     understood: { language: 'en', terms: [], colors: [...photo.refinedColors], gender: null, productTypes: photo.summary.type ? [photo.summary.type] : [] },
     tookMs: photo.tookMs,
     semanticEncoder: null,
+    // Photo results ranked with CLIP too: the same marker typed queries get.
+    ...(photo.usedClip ? { imageFused: items.length } : {}),
   };
 }
 

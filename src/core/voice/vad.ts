@@ -30,6 +30,8 @@ export interface VoiceActivityDetector {
   readonly inSpeech: boolean;
   /** True once speech started and then ended. */
   readonly ended: boolean;
+  /** Seconds of quiet since the last speech frame while still in speech (0 otherwise): a pause. */
+  readonly pauseS: number;
   /** Level of the most recent frame in dBFS (for the level meter). */
   readonly lastLevelDb: number;
   readonly noiseFloorDb: number;
@@ -104,6 +106,9 @@ export function createVoiceActivityDetector(options: VadOptions): VoiceActivityD
     },
     get ended() {
       return ended;
+    },
+    get pauseS() {
+      return inSpeech ? quietRun * frameS : 0;
     },
     get lastLevelDb() {
       return last;

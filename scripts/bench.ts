@@ -4,7 +4,7 @@
  * prints a table with PASS/FAIL against the targets.
  *
  *   npm run bench -- [--sizes 10000,100000] [--runs 200] [--store 10000] [--skip-browser] [--skip-app]
- *                    [--skip-voice | --voice-only]
+ *                    [--skip-voice | --voice-only] [--skip-photo | --photo-only]
  *
  * Catalog: the real Luma catalog from ../shared scaled up synthetically (see scripts/bench/synth.ts),
  * or the demo catalog when ../shared is absent. Query latency excludes the query embedding: query
@@ -20,6 +20,7 @@ import { runBrowserBench, type BrowserResults } from './bench/browser';
 import { embedBase, loadBase, REPO_ROOT } from './bench/data';
 import { buildScaledEngine, measureHybrid } from './bench/measure';
 import { runVoiceBench, voiceRows, type VoiceBenchResults } from './bench/voice';
+import { runPhotoBench, PHOTO_LATENCY_TARGET_MS, type PhotoBenchResults } from './bench/photo';
 import type { BenchData, LatencyStats } from './bench/synth';
 
 interface Options {
@@ -33,10 +34,13 @@ interface Options {
   /** Voice figures (scripts/bench/voice.ts); `voiceOnly` runs nothing else. */
   voice: boolean;
   voiceOnly: boolean;
+  /** Photo figures (scripts/bench/photo.ts); `photoOnly` runs nothing else. */
+  photo: boolean;
+  photoOnly: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { sizes: [10_000, 100_000], runs: 200, warmup: 20, storeSizes: [10_000], sigma: 0.05, browser: true, app: true, voice: true, voiceOnly: false };
+  const options: Options = { sizes: [10_000, 100_000], runs: 200, warmup: 20, storeSizes: [10_000], sigma: 0.05, browser: true, app: true, voice: true, voiceOnly: false, photo: true, photoOnly: false };
   const list = (v: string | undefined) => (v ?? '').split(',').filter(Boolean).map(Number);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -47,7 +51,9 @@ function parseArgs(argv: string[]): Options {
     else if (a === '--skip-app') options.app = false;
     else if (a === '--skip-voice') options.voice = false;
     else if (a === '--voice-only') options.voiceOnly = true;
-    else throw new Error(`unknown option ${a}; usage: npm run bench -- [--sizes 10000,100000] [--runs 200] [--store 10000] [--skip-browser] [--skip-app] [--skip-voice | --voice-only]`);
+    else if (a === '--skip-photo') options.photo = false;
+    else if (a === '--photo-only') options.photoOnly = true;
+    else throw new Error(`unknown option ${a}; usage: npm run bench -- [--sizes 10000,100000] [--runs 200] [--store 10000] [--skip-browser] [--skip-app] [--skip-voice | --voice-only] [--skip-photo | --photo-only]`);
   }
   return options;
 }
@@ -71,6 +77,16 @@ interface Row {
   value: string;
   target: string;
   result: 'PASS' | 'FAIL' | '';
+}
+
+function photoRows(p: PhotoBenchResults): Row[] {
+  const c = p.captureToResults;
+  return [
+    { metric: 'photo: capture → results p50', where: 'chromium worker', value: ms(c.p50), target: '', result: '' },
+    { metric: 'photo: capture → results p95', where: 'chromium worker', value: ms(c.p95), target: `≤ ${PHOTO_LATENCY_TARGET_MS} ms`, result: verdict(c.pass) },
+    { metric: `photo: catalog indexing (${p.indexing.images} images)`, where: 'chromium worker', value: `${p.indexing.imagesPerSecond.toFixed(1)} images/s`, target: '', result: '' },
+    { metric: 'photo: JS heap after indexing, page / worker', where: 'chromium', value: `${p.memory.pageHeapMB.toFixed(0)} MB / ${p.memory.workerHeapMB === null ? 'n/a' : `${p.memory.workerHeapMB.toFixed(0)} MB`}`, target: '', result: '' },
+  ];
 }
 
 const ms = (v: number) => `${v < 10 ? v.toFixed(2) : v.toFixed(0)} ms`;
@@ -99,6 +115,15 @@ async function main(): Promise<void> {
   const log = (line: string) => process.stdout.write(line + '\n');
   const started = performance.now();
   const gc = gcFunction();
+
+  if (options.photoOnly) {
+    log('Photo (Chromium):');
+    const photo = await runPhotoBench({ log });
+    const rows: Row[] = photo ? photoRows(photo) : [];
+    printTable(rows);
+    if (rows.some((r) => r.result === 'FAIL')) process.exitCode = 1;
+    return;
+  }
 
   if (options.voiceOnly) {
     log('Voice (Chromium):');
@@ -188,6 +213,18 @@ async function main(): Promise<void> {
     }
   }
 
+  let photo: PhotoBenchResults | null = null;
+  let photoError: string | null = null;
+  if (options.photo) {
+    log('Photo (Chromium):');
+    try {
+      photo = await runPhotoBench({ log });
+    } catch (error) {
+      photoError = (error as Error).message;
+      log(`  photo benchmark failed: ${photoError}`);
+    }
+  }
+
   const rows: Row[] = [];
   for (const r of nodeLatency) {
     const target = p95Target(r.n);
@@ -220,9 +257,11 @@ async function main(): Promise<void> {
     rows.push({ metric: 'first results after load, reload', where: 'chromium', value: ms(first.warmAfterLoadMs), target: '≤ 1000 ms', result: verdict(first.warmAfterLoadMs <= 1000) });
   }
   if (voice) rows.push(...voiceRows(voice));
+  if (photo) rows.push(...photoRows(photo));
   if (browserError) rows.push({ metric: 'browser benchmark', where: 'chromium', value: 'error', target: '', result: 'FAIL' });
   if (appError) rows.push({ metric: 'built-app benchmark', where: 'chromium', value: 'error', target: '', result: 'FAIL' });
   if (voiceError) rows.push({ metric: 'voice benchmark', where: 'chromium', value: 'error', target: '', result: 'FAIL' });
+  if (photoError) rows.push({ metric: 'photo benchmark', where: 'chromium', value: 'error', target: '', result: 'FAIL' });
 
   const outDir = join(REPO_ROOT, 'bench-results');
   mkdirSync(outDir, { recursive: true });
@@ -242,6 +281,8 @@ async function main(): Promise<void> {
     appError,
     voice,
     voiceError,
+    photo,
+    photoError,
     rows,
     seconds: (performance.now() - started) / 1000,
   };

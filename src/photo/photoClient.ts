@@ -56,8 +56,9 @@ export function createPhotoClient(opts: PhotoClientOptions = {}) {
     },
     /**
      * Indexes descriptors, then (unless `withClip` is false) CLIP embeddings when CLIP is
-     * installed. Progress per chunk. The app passes false: its photo search ranks by descriptors,
-     * and CLIP-indexing every picture would cost minutes of CPU for nothing shown.
+     * installed. Progress per chunk. The app indexes descriptors first (withClip false) so the
+     * instant matcher is ready early, then loads and indexes CLIP as a separate step
+     * (src/app/state/media.ts) with its own progress bar.
      */
     async startIndexing(onProgress?: (p: PhotoIndexProgress) => void, withClip = true): Promise<PhotoStatus> {
       const cb = onProgress ? Comlink.proxy(onProgress) : undefined;

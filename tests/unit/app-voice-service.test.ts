@@ -36,6 +36,26 @@ function tone(seconds: number): Float32Array {
   return out;
 }
 
+/**
+ * A service whose recogniser says "red jacket" on its first decode and "red jacket for women"
+ * after, fed 0.3 s of quiet then 0.5 s of "speech"; `heard` has the length of each decode.
+ */
+async function speakingForHalfASecond() {
+  const { recognizer } = fakeRecognizer();
+  const heard: number[] = [];
+  recognizer.recognize = (samples) => {
+    heard.push(samples.length);
+    return heard.length === 1 ? 'red jacket' : 'red jacket for women';
+  };
+  const service = createVoiceService({ loadInstant: async () => recognizer });
+  await service.warmUp();
+  await service.startUtterance(RATE, 'en');
+  const quiet = new Float32Array(RATE / 10);
+  for (let i = 0; i < 3; i++) service.pushAudio(quiet);
+  for (let i = 0; i < 5; i++) service.pushAudio(tone(0.1));
+  return { service, heard, quiet };
+}
+
 describe('voice service (app side)', () => {
   it('keeps the audio heard while the recogniser loads and decodes all of it', async () => {
     const { recognizer } = fakeRecognizer();
@@ -82,18 +102,7 @@ describe('voice service (app side)', () => {
   });
 
   it('has the final transcript ready when the end-of-speech detector stops the recording', async () => {
-    const { recognizer } = fakeRecognizer();
-    const heard: number[] = [];
-    recognizer.recognize = (samples) => {
-      heard.push(samples.length);
-      return heard.length === 1 ? 'red jacket' : 'red jacket for women';
-    };
-    const service = createVoiceService({ loadInstant: async () => recognizer });
-    await service.warmUp();
-    await service.startUtterance(RATE, 'en');
-    const quiet = new Float32Array(RATE / 10);
-    for (let i = 0; i < 3; i++) service.pushAudio(quiet);
-    for (let i = 0; i < 5; i++) service.pushAudio(tone(0.1));
+    const { service, heard, quiet } = await speakingForHalfASecond();
     // A pause: the decode happens here, during the detector's hang-over, not after it.
     let update = service.pushAudio(quiet);
     for (let i = 0; i < 3 && heard.length === 0; i++) update = service.pushAudio(quiet);
@@ -107,18 +116,7 @@ describe('voice service (app side)', () => {
   });
 
   it('decodes again when the shopper goes on talking after a pause', async () => {
-    const { recognizer } = fakeRecognizer();
-    const heard: number[] = [];
-    recognizer.recognize = (samples) => {
-      heard.push(samples.length);
-      return heard.length === 1 ? 'red jacket' : 'red jacket for women';
-    };
-    const service = createVoiceService({ loadInstant: async () => recognizer });
-    await service.warmUp();
-    await service.startUtterance(RATE, 'en');
-    const quiet = new Float32Array(RATE / 10);
-    for (let i = 0; i < 3; i++) service.pushAudio(quiet);
-    for (let i = 0; i < 5; i++) service.pushAudio(tone(0.1));
+    const { service, heard, quiet } = await speakingForHalfASecond();
     for (let i = 0; i < 4; i++) service.pushAudio(quiet);
     expect(heard).toHaveLength(1);
     for (let i = 0; i < 5; i++) service.pushAudio(tone(0.1));

@@ -293,6 +293,12 @@ export class WorkerAppClient implements AppClient {
     const scorer = this.imageScorer;
     const imagePromise = scorer && q.query.trim() !== '' ? scorer(q.query.trim()).catch(() => null) : null;
     let shownVector: Float32Array | null = null;
+    // The re-rank with image evidence follows on its own: the search itself (and the UI's
+    // "searching" state) ends with the text answer, since CLIP scoring may queue behind picture
+    // indexing in the photo worker for a long time.
+    const fuseImagesLater = () => {
+      void fuseImages().catch(() => undefined);
+    };
     const fuseImages = async () => {
       const imageScores = imagePromise ? await imagePromise : null;
       if (!isCurrent()) throw abortedError();
@@ -315,10 +321,10 @@ export class WorkerAppClient implements AppClient {
       onResult(lexical);
       this.markFirstResult();
       lexicalShown = true;
-      if (!vectorPromise) return fuseImages();
+      if (!vectorPromise) return fuseImagesLater();
       vector = await vectorPromise.catch(() => null);
       if (!isCurrent()) throw abortedError();
-      if (!vector) return fuseImages(); // the encoder failed for this query: the lexical answer stands
+      if (!vector) return fuseImagesLater(); // the encoder failed for this query: the lexical answer stands
     }
     const hybrid = await this.searchQueue.run(() =>
       this.search$.call((api) => api.search({ ...base, queryVector: vector, mode: 'hybrid' })),
@@ -328,7 +334,7 @@ export class WorkerAppClient implements AppClient {
     onResult(hybrid);
     this.markFirstResult();
     shownVector = vector;
-    return fuseImages();
+    fuseImagesLater();
   }
 
   private async queryVector(text: string): Promise<Float32Array | null> {

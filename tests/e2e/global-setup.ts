@@ -23,6 +23,10 @@ export default function setup(): void {
   if (!existsSync(join(FIXTURE_MODELS_ROOT, 'Xenova')) && existsSync(standinScript)) {
     run(process.execPath, ['--import', 'tsx', standinScript]);
   }
+  // CLIP's stand-in lives with the others (every e2e session loads CLIP after the photo index);
+  // its own check skips the build when the files are up to date.
+  const clipScript = join(REPO_ROOT, 'scripts', 'build-standin-clip.ts');
+  if (existsSync(clipScript)) run(process.execPath, ['--import', 'tsx', clipScript, '--out', FIXTURE_MODELS_ROOT]);
   // The Whisper stand-in has a root of its own (tests that want Whisper serve it); quick when up to date.
   const whisperScript = join(REPO_ROOT, 'scripts', 'build-standin-whisper.ts');
   if (existsSync(whisperScript)) run(process.execPath, ['--import', 'tsx', whisperScript]);

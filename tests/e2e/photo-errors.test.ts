@@ -111,7 +111,9 @@ describe.skipIf(!hasSharedLuma())(`photo search error paths (${hasSharedLuma() ?
   it('says so when the photo worker crashes mid-search, answers on the next try, and text search is unaffected', async () => {
     const { page } = app;
     // CLIP indexing done, so the crash below hits the photo search and nothing else.
-    await page.waitForSelector('[data-testid="clip-index"][data-phase="ready"]', { state: 'attached', timeout: 120_000 });
+    await page.waitForSelector('[data-testid="clip-index"]:is([data-phase="ready"], [data-phase="error"], [data-phase="missing"])', { state: 'attached', timeout: 120_000 });
+    const clipIndex = page.locator('[data-testid="clip-index"]');
+    expect(await clipIndex.getAttribute('data-phase'), (await clipIndex.textContent()) ?? '').toBe('ready');
     const worker = page.workers().find((w) => /photo\.worker/.test(w.url()));
     expect(worker, page.workers().map((w) => w.url()).join(', ')).toBeTruthy();
     // The next picture this worker decodes kills it (an uncaught error, as a real crash).

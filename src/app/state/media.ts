@@ -167,6 +167,10 @@ export function createMediaSearch(source: CatalogSource, factories: MediaFactori
       clipWanted = true;
     }));
   let clipWanted = false;
+  /** CLIP pipelines restarted after a worker crash that hit them mid-run (bounded: a crash CLIP
+   * itself causes must not loop). */
+  let clipRestarts = 0;
+  const MAX_CLIP_RESTARTS = 2;
   const syncPhoto = (c: PhotoClient) =>
     photoQueue(async () => {
       const fp = fingerprint;
@@ -231,11 +235,18 @@ export function createMediaSearch(source: CatalogSource, factories: MediaFactori
       }
     })()
       .catch((err: unknown) => {
+        // The worker died under the run (crash callback set clipWanted): the restarted worker
+        // picks CLIP up again below, from the rows already stored, a couple of times at most.
+        if (clipWanted && clipRestarts < MAX_CLIP_RESTARTS) return;
         const e = toSouError(err, 'Preparing CLIP for photo search stopped unexpectedly; reload to retry.');
         setClip({ phase: 'error', code: e.code, message: e.message });
       })
       .finally(() => {
         clipRun = null;
+        if (clipWanted && clipRestarts < MAX_CLIP_RESTARTS && indexState.phase === 'ready') {
+          clipRestarts++;
+          startClip();
+        }
       });
   }
 

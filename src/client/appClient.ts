@@ -292,14 +292,13 @@ export class WorkerAppClient implements AppClient {
     // Image evidence is asked for at once but only awaited after the text results are shown.
     const scorer = this.imageScorer;
     const imagePromise = scorer && q.query.trim() !== '' ? scorer(q.query.trim()).catch(() => null) : null;
-    let shownVector: Float32Array | null = null;
     // The re-rank with image evidence follows on its own: the search itself (and the UI's
     // "searching" state) ends with the text answer, since CLIP scoring may queue behind picture
     // indexing in the photo worker for a long time.
-    const fuseImagesLater = () => {
-      void fuseImages().catch(() => undefined);
+    const fuseImagesLater = (shownVector: Float32Array | null) => {
+      void fuseImages(shownVector).catch(() => undefined);
     };
-    const fuseImages = async () => {
+    const fuseImages = async (shownVector: Float32Array | null) => {
       const imageScores = imagePromise ? await imagePromise : null;
       if (!isCurrent()) throw abortedError();
       if (!imageScores || Object.keys(imageScores).length === 0) return;
@@ -310,7 +309,6 @@ export class WorkerAppClient implements AppClient {
     };
 
     let vector: Float32Array | null = null;
-    let lexicalShown = false;
     if (vectorPromise) {
       vector = await Promise.race([vectorPromise.catch(() => null), delay(QUERY_EMBED_GRACE_MS).then(() => null)]);
       if (!isCurrent()) throw abortedError();
@@ -320,21 +318,18 @@ export class WorkerAppClient implements AppClient {
       if (!isCurrent()) throw abortedError();
       onResult(lexical);
       this.markFirstResult();
-      lexicalShown = true;
-      if (!vectorPromise) return fuseImagesLater();
+      if (!vectorPromise) return fuseImagesLater(null);
       vector = await vectorPromise.catch(() => null);
       if (!isCurrent()) throw abortedError();
-      if (!vector) return fuseImagesLater(); // the encoder failed for this query: the lexical answer stands
+      if (!vector) return fuseImagesLater(null); // the encoder failed for this query: the lexical answer stands
     }
     const hybrid = await this.searchQueue.run(() =>
       this.search$.call((api) => api.search({ ...base, queryVector: vector, mode: 'hybrid' })),
     );
     if (!isCurrent()) throw abortedError();
-    void lexicalShown;
     onResult(hybrid);
     this.markFirstResult();
-    shownVector = vector;
-    fuseImagesLater();
+    fuseImagesLater(vector);
   }
 
   private async queryVector(text: string): Promise<Float32Array | null> {

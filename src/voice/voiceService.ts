@@ -1,8 +1,8 @@
 /**
  * What the voice worker does, written as a plain object so it can be tested without a Worker:
  * takes raw microphone blocks at the capture rate, resamples them to 16 kHz, runs voice-activity
- * detection (end of speech / 15 s cap), streams the instant recogniser for partial transcripts,
- * and produces the final transcript (Whisper when loaded, else the instant recogniser).
+ * detection (end of speech / 15 s cap), decodes with the instant recogniser at pauses for the
+ * live transcript, and produces the final transcript (Whisper when loaded, else the instant recogniser).
  */
 import { SouError, type Product } from '../core/types';
 import { createResampler, decodeWav, levelDb, MAX_FILE_SECONDS, RECOGNIZER_SAMPLE_RATE, resample, type StreamResampler } from '../core/voice/audio';
@@ -60,18 +60,16 @@ export function createVoiceService(deps: VoiceServiceDeps) {
     length: number;
     language: 'en' | 'zh' | null;
     /** The instant engine decodes at pauses (English; Chinese waits for Whisper at the end). */
-    streaming: boolean;
+    decodeAtPauses: boolean;
     /** The latest partial transcript (from the last pause's decode). */
     partial: string;
     /** Speech was detected at some point of this utterance. */
     heard: boolean;
     /**
-     * Final instant transcript decoded during a pause, over `atLength` samples; cleared when speech
+     * Final instant transcript decoded during the current pause; cleared when speech
      * resumes. If the recording ends in this pause it is the answer, with no decode left to wait for.
      */
-    speculation: { text: string; atLength: number } | null;
-    /** The current pause already has its speculation (or none is possible). */
-    pauseHandled: boolean;
+    speculation: string | null;
   } | null = null;
 
   const ensureInstant = async (): Promise<InstantRecognizer> => {
@@ -145,20 +143,19 @@ export function createVoiceService(deps: VoiceServiceDeps) {
      * and fed to it when it is ready, so the shopper's first words are never lost to the load.
      */
     async startUtterance(captureRate: number, language: 'en' | 'zh' | null): Promise<void> {
-      const streaming = language !== 'zh';
+      const decodeAtPauses = language !== 'zh';
       // A load failure is reported by finishUtterance (which needs the recogniser), not here.
-      if (streaming) void ensureInstant().catch(() => undefined);
+      if (decodeAtPauses) void ensureInstant().catch(() => undefined);
       session = {
         resampler: createResampler(captureRate, RECOGNIZER_SAMPLE_RATE),
         vad: createVoiceActivityDetector({ sampleRate: RECOGNIZER_SAMPLE_RATE }),
         chunks: [],
         length: 0,
         language,
-        streaming,
+        decodeAtPauses,
         partial: '',
         heard: false,
         speculation: null,
-        pauseHandled: false,
       };
     },
     /** One block of raw microphone samples at the capture rate. */
@@ -169,19 +166,17 @@ export function createVoiceService(deps: VoiceServiceDeps) {
       session.length += samples.length;
       if (session.vad.push(samples).some((e) => e.type === 'speech-start')) session.heard = true;
       const pauseS = session.vad.pauseS;
-      if (pauseS === 0 && session.vad.inSpeech && session.pauseHandled) {
+      if (pauseS === 0 && session.vad.inSpeech && session.speculation !== null) {
         // Speech resumed after a pause: what was decoded during it is no longer the whole query.
-        session.pauseHandled = false;
         session.speculation = null;
       }
       // Partial transcripts come from whole-utterance decodes at pauses, not from a streaming
       // decode: PocketSphinx's live cepstral normalisation carries over between decodes on the one
       // decoder, and interleaving streaming partials with the final whole-utterance decode raised
       // the dev WER from 0.034 to 0.138 in a Node run over the voice-dev clips (2026-11-29).
-      if (session.streaming && !whisper && instant && catalogApplied && pauseS >= SPECULATE_AFTER_PAUSE_S && !session.pauseHandled) {
-        session.pauseHandled = true;
+      if (session.decodeAtPauses && !whisper && instant && catalogApplied && pauseS >= SPECULATE_AFTER_PAUSE_S && session.speculation === null) {
         const text = normalizeTranscript(instant.recognize(joined(session.chunks, session.length)));
-        session.speculation = { text, atLength: session.length };
+        session.speculation = text;
         if (text) session.partial = text;
       }
       const elapsed = session.length / RECOGNIZER_SAMPLE_RATE;
@@ -197,7 +192,7 @@ export function createVoiceService(deps: VoiceServiceDeps) {
       session = null;
       const all = joined(current.chunks, current.length, current.resampler.flush());
       // Valid only if no speech came after it (the audio since then is the pause itself).
-      const early = current.speculation && current.pauseHandled && !whisper ? current.speculation.text : undefined;
+      const early = current.speculation !== null && !whisper ? current.speculation : undefined;
       return finalText(all, current.language, early);
     },
     cancelUtterance(): void {

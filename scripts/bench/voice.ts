@@ -80,6 +80,7 @@ interface UtteranceTiming {
   stopToTranscriptMs: number;
   endpointingMs: number;
   speechEndToShownMs: number;
+  partials: Array<{ afterSpeechEndMs: number; text: string }>;
 }
 
 function summary(values: number[]): LatencySummary {
@@ -224,6 +225,9 @@ export async function runVoiceBench(options: { runs?: number; log?: (line: strin
       }
       timings.push(t);
       transcripts.push({ clips: u.clips, text: t.text });
+      if (process.env.VOICE_BENCH_VERBOSE) {
+        log(`    ${u.clips}: ${t.partials.map((p) => `${p.afterSpeechEndMs.toFixed(0)} ms "${p.text}"`).join(' → ')} ⇒ final "${t.text}"`);
+      }
     }
     const speechEnd = summary(timings.map((t) => t.speechEndToTranscriptMs));
     const shown = summary(timings.map((t) => t.speechEndToShownMs));

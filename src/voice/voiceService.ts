@@ -1,14 +1,15 @@
 /**
  * What the voice worker does, written as a plain object so it can be tested without a Worker:
  * takes raw microphone blocks at the capture rate, resamples them to 16 kHz, runs voice-activity
- * detection (end of speech / 15 s cap), decodes with the instant recogniser at pauses for the
- * live transcript, and produces the final transcript (Whisper when loaded, else the instant recogniser).
+ * detection (end of speech / 15 s cap), decodes live with the instant recogniser while the shopper
+ * talks (its transcript reaches the search box at the first short pause), and produces the final
+ * transcript (Whisper when loaded, else the instant recogniser's live decode).
  */
 import { SouError, type Product } from '../core/types';
 import { createResampler, decodeWav, levelDb, MAX_FILE_SECONDS, RECOGNIZER_SAMPLE_RATE, resample, type StreamResampler } from '../core/voice/audio';
-import type { InstantRecognizer } from '../core/voice/instantRecognizer';
+import type { InstantRecognizer, InstantStream } from '../core/voice/instantRecognizer';
 import { normalizeTranscript } from '../core/voice/normalize';
-import { analyseUtterance, createVoiceActivityDetector, type VoiceActivityDetector } from '../core/voice/vad';
+import { analyseUtterance, createVoiceActivityDetector, speechSpan, type VoiceActivityDetector } from '../core/voice/vad';
 
 export type VoiceEngine = 'instant' | 'whisper';
 
@@ -18,11 +19,24 @@ export const MAX_UTTERANCE_SECONDS = 15;
 export const NO_SPEECH_SECONDS = 6;
 
 /**
- * A pause this long inside speech triggers a speculative final decode: the shopper has probably
- * finished, and the end-of-speech detector will only be sure after its longer hang-over. Decoding
- * during that wait means the transcript is ready the moment the recording stops.
+ * A pause this long inside speech ends the live decode: the shopper has probably finished, and the
+ * end-of-speech detector will only be sure after its longer hang-over. The decode has kept pace
+ * with the speech, so ending it costs milliseconds and its transcript goes to the search box at
+ * once. If the shopper goes on talking, the decode resumes over everything heard.
+ */
+export const LIVE_TRANSCRIPT_AFTER_PAUSE_S = 0.1;
+
+/**
+ * A pause this long triggers the exact decode: the whole utterance at once, normalised by its own
+ * cepstral mean, which the live decode could only estimate (eval:voice, Node, 2026-11-29: dev WER
+ * 0.034 exact vs 0.103 live; robustness 0.133 vs 0.200). It replaces the live transcript if it heard
+ * something else, and is the final transcript if the recording ends in this pause — so when the
+ * end-of-speech detector stops the recording, nothing is left to decode.
  */
 export const SPECULATE_AFTER_PAUSE_S = 0.25;
+
+/** Audio before the speech onset the live decode also gets (quiet onsets: "f", "h", "s"), as recognize() pads. */
+const STREAM_PREROLL_S = 0.25;
 
 export interface WhisperRecognizer {
   transcribe(samples: Float32Array, language: 'en' | 'zh' | null): Promise<string>;
@@ -47,30 +61,41 @@ export interface VoiceServiceDeps {
   loadWhisper?(): Promise<WhisperRecognizer>;
 }
 
+/** One recording, from the press to the final transcript. */
+interface UtteranceSession {
+  resampler: StreamResampler;
+  vad: VoiceActivityDetector;
+  chunks: Float32Array[];
+  length: number;
+  language: 'en' | 'zh' | null;
+  /** The instant engine decodes live (English; Chinese waits for Whisper at the end). */
+  decodeLive: boolean;
+  /** The latest partial transcript (the live decode's at a pause, then the exact decode's). */
+  partial: string;
+  /** Speech was detected at some point of this utterance. */
+  heard: boolean;
+  /** Where speech first started (samples at 16 kHz), once it has. */
+  speechStart: number;
+  /** The live decode, opened once speech has started and the recogniser is ready. */
+  stream: InstantStream | null;
+  /** Samples of the utterance fed to the live decode so far (it waits while the shopper pauses). */
+  streamFed: number;
+  /** The live decode was ended at the current pause (and resumes when speech does). */
+  liveEnded: boolean;
+  /**
+   * The exact transcript decoded during the current pause; cleared when speech resumes. If the
+   * recording ends in this pause it is the answer, with no decode left to wait for.
+   */
+  speculation: string | null;
+}
+
 export function createVoiceService(deps: VoiceServiceDeps) {
   let instant: InstantRecognizer | null = null;
   let instantLoading: Promise<InstantRecognizer> | null = null;
   let whisper: WhisperRecognizer | null = null;
   let catalog: readonly Product[] = [];
   let catalogApplied = false;
-  let session: {
-    resampler: StreamResampler;
-    vad: VoiceActivityDetector;
-    chunks: Float32Array[];
-    length: number;
-    language: 'en' | 'zh' | null;
-    /** The instant engine decodes at pauses (English; Chinese waits for Whisper at the end). */
-    decodeAtPauses: boolean;
-    /** The latest partial transcript (from the last pause's decode). */
-    partial: string;
-    /** Speech was detected at some point of this utterance. */
-    heard: boolean;
-    /**
-     * Final instant transcript decoded during the current pause; cleared when speech
-     * resumes. If the recording ends in this pause it is the answer, with no decode left to wait for.
-     */
-    speculation: string | null;
-  } | null = null;
+  let session: UtteranceSession | null = null;
 
   const ensureInstant = async (): Promise<InstantRecognizer> => {
     if (!instantLoading) instantLoading = deps.loadInstant();
@@ -91,6 +116,42 @@ export function createVoiceService(deps: VoiceServiceDeps) {
       offset += chunk.length;
     }
     return all;
+  };
+
+  /** The captured audio from sample `from` on, as one buffer. */
+  const samplesFrom = (current: UtteranceSession, from: number): Float32Array => {
+    const out = new Float32Array(Math.max(0, current.length - from));
+    let end = current.length;
+    for (let i = current.chunks.length - 1; i >= 0 && end > from; i--) {
+      const chunk = current.chunks[i]!;
+      const start = end - chunk.length;
+      const skip = Math.max(0, from - start);
+      out.set(skip > 0 ? chunk.subarray(skip) : chunk, start + skip - from);
+      end = start;
+    }
+    return out;
+  };
+
+  /**
+   * Keeps the live decode level with the audio: opens it once speech has started (from where the
+   * whole-utterance trimming would start, a little before the onset), feeds each new block, and
+   * holds the audio back after it was ended at a pause (a pause costs nothing); when speech
+   * resumes the held audio follows and the decode goes on over everything.
+   */
+  const feedLiveDecode = (current: UtteranceSession, recognizer: InstantRecognizer, talking: boolean) => {
+    if (!current.stream) {
+      current.stream = recognizer.openStream();
+      const span = speechSpan(joined(current.chunks, current.length), RECOGNIZER_SAMPLE_RATE, { padS: STREAM_PREROLL_S });
+      current.streamFed = Math.min(span.from, current.speechStart);
+    }
+    if (current.liveEnded) {
+      if (!talking) return;
+      current.liveEnded = false;
+    }
+    if (current.streamFed < current.length) {
+      current.stream.push(samplesFrom(current, current.streamFed));
+      current.streamFed = current.length;
+    }
   };
 
   const finalText = async (samples: Float32Array, language: 'en' | 'zh' | null, decodedEarly?: string): Promise<VoiceResult> => {
@@ -143,18 +204,23 @@ export function createVoiceService(deps: VoiceServiceDeps) {
      * and fed to it when it is ready, so the shopper's first words are never lost to the load.
      */
     async startUtterance(captureRate: number, language: 'en' | 'zh' | null): Promise<void> {
-      const decodeAtPauses = language !== 'zh';
+      const decodeLive = language !== 'zh';
       // A load failure is reported by finishUtterance (which needs the recogniser), not here.
-      if (decodeAtPauses) void ensureInstant().catch(() => undefined);
+      if (decodeLive) void ensureInstant().catch(() => undefined);
+      session?.stream?.close();
       session = {
         resampler: createResampler(captureRate, RECOGNIZER_SAMPLE_RATE),
         vad: createVoiceActivityDetector({ sampleRate: RECOGNIZER_SAMPLE_RATE }),
         chunks: [],
         length: 0,
         language,
-        decodeAtPauses,
+        decodeLive,
         partial: '',
         heard: false,
+        speechStart: -1,
+        stream: null,
+        streamFed: 0,
+        liveEnded: false,
         speculation: null,
       };
     },
@@ -164,20 +230,29 @@ export function createVoiceService(deps: VoiceServiceDeps) {
       const samples = session.resampler.push(block);
       session.chunks.push(samples);
       session.length += samples.length;
-      if (session.vad.push(samples).some((e) => e.type === 'speech-start')) session.heard = true;
+      for (const event of session.vad.push(samples)) {
+        if (event.type !== 'speech-start') continue;
+        session.heard = true;
+        if (session.speechStart < 0) session.speechStart = Math.round(event.atS * RECOGNIZER_SAMPLE_RATE);
+      }
       const pauseS = session.vad.pauseS;
-      if (pauseS === 0 && session.vad.inSpeech && session.speculation !== null) {
+      const talking = pauseS === 0 && session.vad.inSpeech;
+      if (talking && session.speculation !== null) {
         // Speech resumed after a pause: what was decoded during it is no longer the whole query.
         session.speculation = null;
       }
-      // Partial transcripts come from whole-utterance decodes at pauses, not from a streaming
-      // decode: PocketSphinx's live cepstral normalisation carries over between decodes on the one
-      // decoder, and interleaving streaming partials with the final whole-utterance decode raised
-      // the dev WER from 0.034 to 0.138 in a Node run over the voice-dev clips (2026-11-29).
-      if (session.decodeAtPauses && !whisper && instant && catalogApplied && pauseS >= SPECULATE_AFTER_PAUSE_S && session.speculation === null) {
-        const text = normalizeTranscript(instant.recognize(joined(session.chunks, session.length)));
-        session.speculation = text;
-        if (text) session.partial = text;
+      if (session.decodeLive && !whisper && instant && catalogApplied && session.speechStart >= 0) {
+        feedLiveDecode(session, instant, talking);
+        if (pauseS >= LIVE_TRANSCRIPT_AFTER_PAUSE_S && !session.liveEnded) {
+          session.liveEnded = true;
+          const text = normalizeTranscript(session.stream!.finish());
+          if (text) session.partial = text;
+        } else if (pauseS >= SPECULATE_AFTER_PAUSE_S && session.speculation === null) {
+          // In the next block, not the live transcript's: that one reaches the page first.
+          const text = normalizeTranscript(instant.recognize(joined(session.chunks, session.length)));
+          session.speculation = text;
+          if (text) session.partial = text;
+        }
       }
       const elapsed = session.length / RECOGNIZER_SAMPLE_RATE;
       const update: CaptureUpdate = { levelDb: levelDb(block), partial: session.partial, shouldStop: false };
@@ -191,11 +266,13 @@ export function createVoiceService(deps: VoiceServiceDeps) {
       const current = session;
       session = null;
       const all = joined(current.chunks, current.length, current.resampler.flush());
+      current.stream?.close();
       // Valid only if no speech came after it (the audio since then is the pause itself).
       const early = current.speculation !== null && !whisper ? current.speculation : undefined;
       return finalText(all, current.language, early);
     },
     cancelUtterance(): void {
+      session?.stream?.close();
       session = null;
     },
     /** A dropped or picked file: WAV bytes decoded here, other formats arrive already decoded. */

@@ -10,14 +10,33 @@ import { createVoiceService, NO_SPEECH_SECONDS } from '../../src/voice/voiceServ
 
 const RATE = 16_000;
 
+/**
+ * A recogniser whose live decode says "red jacket" for up to 1 s of audio and "red jacket for
+ * women" for more; `fed` counts the samples it was given, `finishes` how often it was ended.
+ * Its exact (whole-utterance) decode says `exact` (default: the same as the live one would).
+ */
 function fakeRecognizer() {
+  const log: { fed: number; finishes: number; wholeDecodes: number; exact?: string } = { fed: 0, finishes: 0, wholeDecodes: 0 };
   const recognizer: InstantRecognizer = {
     engine: 'instant',
     setCatalog: () => ({ words: 3, arcs: 3, guessed: {}, tookMs: 0 }),
-    recognize: () => 'red jacket',
+    recognize: (samples) => {
+      log.wholeDecodes++;
+      return log.exact ?? (samples.length <= RATE * 1.25 ? 'red jacket' : 'red jacket for women');
+    },
+    openStream: () => ({
+      push: (samples) => {
+        log.fed += samples.length;
+      },
+      finish: () => {
+        log.finishes++;
+        return log.fed <= RATE ? 'red jacket' : 'red jacket for women';
+      },
+      close: () => undefined,
+    }),
     dispose: () => undefined,
   };
-  return { recognizer };
+  return { recognizer, log };
 }
 
 /** A loud 220 Hz tone: speech as far as the level-based detector is concerned. */
@@ -27,34 +46,21 @@ function tone(seconds: number): Float32Array {
   return out;
 }
 
-/**
- * A service whose recogniser says "red jacket" on its first decode and "red jacket for women"
- * after, fed 0.3 s of quiet then 0.5 s of "speech"; `heard` has the length of each decode.
- */
+/** A service fed 0.3 s of quiet then 0.5 s of "speech" (its recogniser: fakeRecognizer). */
 async function speakingForHalfASecond() {
-  const { recognizer } = fakeRecognizer();
-  const heard: number[] = [];
-  recognizer.recognize = (samples) => {
-    heard.push(samples.length);
-    return heard.length === 1 ? 'red jacket' : 'red jacket for women';
-  };
+  const { recognizer, log } = fakeRecognizer();
   const service = createVoiceService({ loadInstant: async () => recognizer });
   await service.warmUp();
   await service.startUtterance(RATE, 'en');
   const quiet = new Float32Array(RATE / 10);
   for (let i = 0; i < 3; i++) service.pushAudio(quiet);
   for (let i = 0; i < 5; i++) service.pushAudio(tone(0.1));
-  return { service, heard, quiet };
+  return { service, log, quiet };
 }
 
 describe('voice service (app side)', () => {
   it('keeps the audio heard while the recogniser loads and decodes all of it', async () => {
-    const { recognizer } = fakeRecognizer();
-    const decoded: number[] = [];
-    recognizer.recognize = (samples) => {
-      decoded.push(samples.length);
-      return 'red jacket';
-    };
+    const { recognizer, log } = fakeRecognizer();
     let ready!: (r: InstantRecognizer) => void;
     const service = createVoiceService({ loadInstant: () => new Promise((resolve) => (ready = resolve)) });
     await service.setCatalog([]);
@@ -67,11 +73,13 @@ describe('voice service (app side)', () => {
     await new Promise((r) => setTimeout(r, 0));
     service.pushAudio(tone(0.25));
     const result = await service.finishUtterance();
-    // Everything heard reached the recogniser, the blocks from before it was ready included.
-    expect(decoded[decoded.length - 1]).toBe(Math.round(0.95 * RATE));
+    // Everything heard reached the live decode, the blocks from before it was ready included
+    // (speech began 0.2 s in; the decode starts a quarter second before the onset).
+    expect(log.fed).toBe(Math.round(0.95 * RATE));
+    // Stopped while talking: the exact decode of the whole recording answers.
     expect(result.text).toBe('red jacket');
+    expect(log.wholeDecodes).toBe(1);
   });
-
   it('stops by itself when nobody speaks, and says it heard nothing', async () => {
     const { recognizer } = fakeRecognizer();
     const service = createVoiceService({ loadInstant: async () => recognizer });
@@ -92,28 +100,46 @@ describe('voice service (app side)', () => {
     expect((error as SouError).code).toBe('VOICE_NO_SPEECH');
   });
 
-  it('has the final transcript ready when the end-of-speech detector stops the recording', async () => {
-    const { service, heard, quiet } = await speakingForHalfASecond();
-    // A pause: the decode happens here, during the detector's hang-over, not after it.
+  it('shows the live transcript at a short pause, corrects it with the exact decode, and has it ready at the stop', async () => {
+    const { service, log, quiet } = await speakingForHalfASecond();
+    log.exact = 'red jacket for men';
+    expect(log.finishes).toBe(0);
+    // A short pause: the live decode ends there and its words go to the search box at once.
     let update = service.pushAudio(quiet);
-    for (let i = 0; i < 3 && heard.length === 0; i++) update = service.pushAudio(quiet);
-    expect(heard).toHaveLength(1);
+    for (let i = 0; i < 2 && log.finishes === 0; i++) update = service.pushAudio(quiet);
+    expect(log.finishes).toBe(1);
     expect(update.partial).toBe('red jacket');
+    expect(log.wholeDecodes).toBe(0);
+    // A longer pause: the exact decode runs during the end-of-speech hang-over and, hearing
+    // something else, replaces the live words.
+    for (let i = 0; i < 3 && log.wholeDecodes === 0; i++) update = service.pushAudio(quiet);
+    expect(log.wholeDecodes).toBe(1);
+    expect(update.partial).toBe('red jacket for men');
     for (let i = 0; i < 20 && !update.shouldStop; i++) update = service.pushAudio(quiet);
     expect(update.reason).toBe('end-of-speech');
+    // Silence during the pause is not decoded live again, and nothing is left to decode at the stop.
+    const fedAtStop = log.fed;
     const result = await service.finishUtterance();
-    expect(result.text).toBe('red jacket');
-    expect(heard).toHaveLength(1);
+    expect(result.text).toBe('red jacket for men');
+    expect(log.wholeDecodes).toBe(1);
+    expect(log.finishes).toBe(1);
+    expect(log.fed).toBe(fedAtStop);
   });
 
   it('decodes again when the shopper goes on talking after a pause', async () => {
-    const { service, heard, quiet } = await speakingForHalfASecond();
+    const { service, log, quiet } = await speakingForHalfASecond();
     for (let i = 0; i < 4; i++) service.pushAudio(quiet);
-    expect(heard).toHaveLength(1);
+    expect(log.finishes).toBe(1);
+    const fedInPause = log.fed;
     for (let i = 0; i < 5; i++) service.pushAudio(tone(0.1));
-    // Stopped by a press while still talking: the whole utterance is decoded, not the first half.
+    expect(fedInPause).toBeLessThan(Math.round(1.05 * RATE));
+    // The held-back pause and the new speech reach the decode once speech resumes: everything
+    // from a quarter second before the onset (0.3 s) to now (1.7 s), each sample once.
+    expect(log.fed).toBe(Math.round(1.65 * RATE));
+    // Stopped by a press while still talking: the whole utterance counts, not the first half.
     const result = await service.finishUtterance();
     expect(result.text).toBe('red jacket for women');
-    expect(heard[heard.length - 1]).toBeGreaterThan(heard[0]!);
+    // One exact decode during the pause, one over the whole recording at the stop.
+    expect(log.wholeDecodes).toBe(2);
   });
 });

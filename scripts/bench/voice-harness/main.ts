@@ -36,6 +36,8 @@ interface UtteranceTiming {
    * shows partials and searches on them), or the final transcript if that came first.
    */
   speechEndToShownMs: number;
+  /** Each new partial transcript, timed from the end of speech (negative: while still talking). */
+  partials: Array<{ afterSpeechEndMs: number; text: string }>;
 }
 
 let worker: Worker | null = null;
@@ -98,6 +100,7 @@ async function utterance(url: string, speechEnd: number, language: 'en' | 'zh' |
   const shownAt = lastPartial && lastPartial.text === result.text ? Math.min(lastPartial.at, end) : end;
   return {
     speechEndToShownMs: shownAt - speechEndAt,
+    partials: partials.map((p) => ({ afterSpeechEndMs: p.at - speechEndAt, text: p.text })),
     text: result.text,
     engine: result.engine,
     reason,

@@ -172,16 +172,16 @@ export interface SpeechSpanOptions {
 }
 
 /**
- * The part of a recording that holds speech, with a little padding: from shortly before the first
- * loud 10 ms frame to shortly after the last one. Returns the input itself when it is all quiet.
- * Used before decoding: long silences around a query skew the recogniser's cepstral mean
- * normalisation (the mean is taken over the whole utterance), and the first words then score as
- * silence.
+ * Where the speech in a recording is, with a little padding: from shortly before the first loud
+ * 10 ms frame to shortly after the last one (`from`/`to` in samples; the whole input when it is all
+ * quiet). Long silences around a query skew the recogniser's cepstral mean normalisation (the mean
+ * is taken over the whole utterance), and the first words then score as silence.
  */
-export function trimToSpeech(samples: Float32Array, sampleRate: number, options: SpeechSpanOptions = {}): Float32Array {
+export function speechSpan(samples: Float32Array, sampleRate: number, options: SpeechSpanOptions = {}): { from: number; to: number } {
+  const whole = { from: 0, to: samples.length };
   const frame = Math.max(1, Math.round(sampleRate / 100));
   const count = Math.floor(samples.length / frame);
-  if (count < 3) return samples;
+  if (count < 3) return whole;
   const levels: number[] = [];
   for (let i = 0; i < count; i++) levels.push(levelDb(samples.subarray(i * frame, (i + 1) * frame)));
   const sorted = [...levels].sort((a, b) => a - b);
@@ -189,11 +189,15 @@ export function trimToSpeech(samples: Float32Array, sampleRate: number, options:
   const peak = sorted[count - 1];
   const threshold = Math.max(quiet + (options.marginDb ?? 15), peak - (options.rangeDb ?? 45));
   const first = levels.findIndex((db) => db > threshold);
-  if (first < 0) return samples;
+  if (first < 0) return whole;
   let last = count - 1;
   while (last > first && !(levels[last] > threshold)) last--;
   const pad = Math.round((options.padS ?? 0.15) * sampleRate);
-  const from = Math.max(0, first * frame - pad);
-  const to = Math.min(samples.length, (last + 1) * frame + pad);
+  return { from: Math.max(0, first * frame - pad), to: Math.min(samples.length, (last + 1) * frame + pad) };
+}
+
+/** The speech of a recording with its padding (see speechSpan); the input itself when it is all quiet. */
+export function trimToSpeech(samples: Float32Array, sampleRate: number, options: SpeechSpanOptions = {}): Float32Array {
+  const { from, to } = speechSpan(samples, sampleRate, options);
   return from === 0 && to === samples.length ? samples : samples.subarray(from, to);
 }

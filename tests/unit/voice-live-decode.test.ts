@@ -1,0 +1,85 @@
+/**
+ * The instant recogniser decoding live, as the voice worker drives it: a real PocketSphinx
+ * (soundswallower in Node) with the Luma catalog's vocabulary, fed a spoken dev query in
+ * microphone-sized blocks. The shopper must see the right words in the search box at the first
+ * short pause — long before the end-of-speech detector stops the recording.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCatalogJsonl } from '../../src/core/eval/catalogReader';
+import { createCepstralMeanAccumulator, blendCepstralMean } from '../../src/core/voice/cepstralMean';
+import { decodeWav, RECOGNIZER_SAMPLE_RATE, resample } from '../../src/core/voice/audio';
+import { createInstantRecognizer } from '../../src/core/voice/instantRecognizer';
+import { speechSpan } from '../../src/core/voice/vad';
+import { createVoiceService, LIVE_TRANSCRIPT_AFTER_PAUSE_S } from '../../src/voice/voiceService';
+import { loadNodeSphinxModule } from '../../scripts/voice/nodeSphinx';
+import { LUMA_CATALOG, SHARED_ABSENT_REASON, SHARED_DATA } from '../helpers/paths';
+
+const CLIP = join(SHARED_DATA, 'voice-dev', 'd09.wav');
+const haveData = existsSync(LUMA_CATALOG) && existsSync(CLIP);
+
+describe('cepstral mean from log-mel frames', () => {
+  it('puts a flat spectrum into c0 only (scaled like the decoder) and averages frames', () => {
+    const sums = createCepstralMeanAccumulator({ filters: 20, coefficients: 13, lifter: 22 });
+    const frames = new Float32Array(40);
+    frames.fill(2, 0, 20); // frame 1: flat log-mel 2
+    frames.fill(4, 20, 40); // frame 2: flat log-mel 4
+    sums.addLogMel(frames, 2);
+    const mean = sums.mean()!;
+    expect(sums.frames).toBe(2);
+    expect(mean[0]).toBeCloseTo(3 * Math.sqrt(20), 5);
+    for (const value of mean.slice(1)) expect(Math.abs(value)).toBeLessThan(1e-9);
+  });
+
+  it('leans on the prior while little of the query has been heard', () => {
+    expect(blendCepstralMean([10, 0], [20, 4], 100, 100)).toEqual([15, 2]);
+    expect(blendCepstralMean([10, 0], undefined, 0, 100)).toEqual([10, 0]);
+  });
+});
+
+describe.skipIf(!haveData)('live decoding of a spoken query (real recogniser, Luma catalog)', () => {
+  it('has the words in the search box a fraction of a second after the shopper stops, and keeps them', async () => {
+    const products = parseCatalogJsonl(readFileSync(LUMA_CATALOG, 'utf8'));
+    const recognizer = await createInstantRecognizer(await loadNodeSphinxModule());
+    const service = createVoiceService({ loadInstant: async () => recognizer });
+    await service.setCatalog(products);
+    await service.warmUp();
+
+    const wav = decodeWav(new Uint8Array(readFileSync(CLIP)));
+    const clip = resample(wav.samples, wav.sampleRate, RECOGNIZER_SAMPLE_RATE);
+    const speechEnd = speechSpan(clip, RECOGNIZER_SAMPLE_RATE, { padS: 0 }).to / RECOGNIZER_SAMPLE_RATE;
+    const audio = new Float32Array(clip.length + 2 * RECOGNIZER_SAMPLE_RATE);
+    audio.set(clip);
+    let seed = 7;
+    for (let i = 0; i < audio.length; i++) {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      audio[i]! += (seed / 0xffffffff - 0.5) * 6e-4;
+    }
+
+    const block = Math.round((2048 * RECOGNIZER_SAMPLE_RATE) / 48_000);
+    await service.startUtterance(RECOGNIZER_SAMPLE_RATE, 'en');
+    const shown: Array<{ atS: number; text: string }> = [];
+    let stoppedAtS = -1;
+    for (let offset = 0; offset < audio.length && stoppedAtS < 0; offset += block) {
+      const update = service.pushAudio(audio.subarray(offset, offset + block));
+      const atS = Math.min(audio.length, offset + block) / RECOGNIZER_SAMPLE_RATE;
+      if (update.partial && update.partial !== shown[shown.length - 1]?.text) shown.push({ atS, text: update.partial });
+      if (update.shouldStop) stoppedAtS = atS;
+    }
+    const result = await service.finishUtterance();
+
+    expect(result.text).toBe("women's purple tank top");
+    expect(result.engine).toBe('instant');
+    // The final words appeared after a short pause, well before the recording stopped, and
+    // nothing replaced them afterwards.
+    expect(shown.length).toBeGreaterThan(0);
+    const first = shown.findIndex((s) => s.text === result.text);
+    expect(first).toBe(shown.length - 1);
+    expect(shown[first]!.atS - speechEnd).toBeLessThan(LIVE_TRANSCRIPT_AFTER_PAUSE_S + 0.15);
+    expect(stoppedAtS - shown[first]!.atS).toBeGreaterThan(0.4);
+    recognizer.dispose();
+  }, 60_000);
+});
+
+if (!haveData) console.log(`voice-live-decode: ${SHARED_ABSENT_REASON}`);

@@ -3,7 +3,8 @@
  * takes raw microphone blocks at the capture rate, resamples them to 16 kHz, runs voice-activity
  * detection (end of speech / 15 s cap), decodes live with the instant recogniser while the shopper
  * talks (its transcript reaches the search box at the first short pause), and produces the final
- * transcript (Whisper when loaded, else the instant recogniser's live decode).
+ * transcript (Whisper when loaded, else the instant recogniser's exact whole-utterance decode,
+ * which runs during the end-of-speech hang-over).
  */
 import { SouError, type Product } from '../core/types';
 import { createResampler, decodeWav, levelDb, MAX_FILE_SECONDS, RECOGNIZER_SAMPLE_RATE, resample, type StreamResampler } from '../core/voice/audio';

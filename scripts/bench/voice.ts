@@ -27,6 +27,7 @@ import { launchBrowser } from '../../tests/helpers/browser';
 import { CHROMIUM_PATH } from '../../tests/helpers/paths';
 import { startServer } from '../serve';
 import { REPO_ROOT } from './data';
+import type { UtteranceTiming } from './voice-harness/main';
 
 export const VOICE_LATENCY_TARGET_MS = 300;
 const SHARED = resolve(REPO_ROOT, '..', 'shared', 'data');
@@ -70,17 +71,6 @@ export interface VoiceRow {
   value: string;
   target: string;
   result: 'PASS' | 'FAIL' | '';
-}
-
-interface UtteranceTiming {
-  text: string;
-  engine: string;
-  reason: string;
-  speechEndToTranscriptMs: number;
-  stopToTranscriptMs: number;
-  endpointingMs: number;
-  speechEndToShownMs: number;
-  partials: Array<{ afterSpeechEndMs: number; text: string }>;
 }
 
 function summary(values: number[]): LatencySummary {

@@ -21,7 +21,8 @@ interface StartupTiming {
   engine: VoiceEngine;
 }
 
-interface UtteranceTiming {
+/** What one utterance measured (read by scripts/bench/voice.ts). */
+export interface UtteranceTiming {
   text: string;
   engine: VoiceEngine;
   reason: string;

@@ -128,12 +128,12 @@ const FEED_BLOCK = 2048;
 /**
  * Front-end settings applied after `initialize()`, because initialize() copies the model's
  * feat_params.json over the constructor's config. Measured on espeak clips (eval:voice):
- * the model's noise-removal and CMN start value (c0 = 40) suit a noisy close-talk microphone,
- * and with them the first words of a clean recording are scored as silence.
+ * the model's noise removal suits a noisy close-talk microphone, and with it the first words of a
+ * clean recording are scored as silence. (The CMN start value is set before every decode: see
+ * resetFrontEnd.)
  */
 const FRONT_END_CONFIG: Record<string, string | number | boolean> = {
   remove_noise: false,
-  cmninit: '60,3,-1',
 };
 
 /**

@@ -9,7 +9,7 @@ import {
   type PersonalProfile,
 } from '../../src/core/personal/index';
 import { seededRandom } from '../../src/core/random';
-import { computeAffinities } from '../../src/core/personal/model';
+import { computeAffinities, DESCRIBE_ALPHA } from '../../src/core/personal/model';
 import { hitsFor, shuffled, syntheticCatalog } from './personal-fixtures';
 
 const products = syntheticCatalog();
@@ -163,6 +163,43 @@ describe('personal model', () => {
     expect(meanRank(long, (id) => catalog(id)!.color === 'Black')).toBeLessThanOrEqual(meanRank(quick, (id) => catalog(id)!.color === 'Black'));
   });
 
+  it('an item chosen for a query comes back first when that query is repeated, not in other searches', () => {
+    const profile = createProfile();
+    const list = shuffled(ids, seededRandom(9)).slice(0, 20);
+    const chosen = list[12];
+    recordEvent(profile, { type: 'impression', at: 1, query: 'Trail  Jacket', productIds: list }, catalog);
+    recordEvent(profile, { type: 'click', at: 2, productId: chosen, position: 12, query: 'Trail  Jacket' }, catalog);
+    recordEvent(profile, { type: 'cart', at: 3, productId: chosen }, catalog);
+    // A flat list (a broad query): only the personal boost can move the item.
+    const flat = hitsFor(list, 0.0001);
+    const again = rerank(flat, catalog, profile, { query: 'trail jacket' });
+    expect(again[0].id).toBe(chosen);
+    expect(again[0].why.personal).toMatch(/you chose this before|you viewed this recently/);
+    // Another search: its attributes may still count (taste), but not the remembered choice.
+    const elsewhere = rerank(flat, catalog, profile, { query: 'running shorts' }).find((h) => h.id === chosen)!;
+    expect(elsewhere.why.personal ?? '').not.toMatch(/you chose this before|you viewed this recently/);
+    expect(elsewhere.score).toBeLessThan(again[0].score);
+  });
+
+  it('the privacy panel still names a colour after ranking has filled the lists with it', () => {
+    // Black items already lead every list (personalization put them there); the shopper opens
+    // three of them in each and glances at each for a moment, and opens nothing else.
+    const profile = createProfile();
+    const rand = seededRandom(12);
+    const blacks = ids.filter((id) => catalog(id)!.color === 'Black');
+    const others = ids.filter((id) => catalog(id)!.color !== 'Black');
+    let at = 1;
+    for (let l = 0; l < 4; l++) {
+      const shown = [...shuffled(blacks, rand).slice(0, 8), ...shuffled(others, rand).slice(0, 12)];
+      recordEvent(profile, { type: 'impression', at: at++, query: `list ${l}`, productIds: shown }, catalog);
+      for (const k of [0, 1, 2]) {
+        recordEvent(profile, { type: 'click', at: at++, productId: shown[k], position: k, query: `list ${l}` }, catalog);
+        recordEvent(profile, { type: 'dwell', at: at++, productId: shown[k], dwellMs: 400 }, catalog);
+      }
+    }
+    expect(describeProfile(profile).summary).toMatch(/black/);
+  });
+
   it('a thumbs down counts against its colour even when everything shown next to it shares that colour', () => {
     const build = (thumbsDown: boolean) => {
       const profile = createProfile();
@@ -182,8 +219,11 @@ describe('personal model', () => {
     };
     const withDown = build(true);
     const without = build(false);
-    const red = (p: PersonalProfile) => computeAffinities(p).color.get('red')!.affinity;
-    expect(red(withDown.profile)).toBeLessThan(red(without.profile) - 0.025);
+    // Read with the privacy panel's pseudo-count (the evidence itself), then as ranking reads it:
+    // ranking shrinks one event's worth of evidence harder (ALPHA 8), but in the same direction.
+    const red = (p: PersonalProfile, alpha?: number) => computeAffinities(p, alpha).color.get('red')!.affinity;
+    expect(red(withDown.profile, DESCRIBE_ALPHA)).toBeLessThan(red(without.profile, DESCRIBE_ALPHA) - 0.025);
+    expect(red(withDown.profile)).toBeLessThan(red(without.profile) - 0.005);
   });
 
   it('exploration is deterministic under a seed and leaves cold start alone', () => {

@@ -3,7 +3,7 @@
  * "you seem to prefer black · women's · under $50" / "你似乎偏好 黑色 · 女款 · 50 美元以下".
  */
 import { PRICE_EDGES, priceRangeLabel, valueLabel } from './attributes';
-import { computeAffinities, hasSignal } from './model';
+import { computeAffinities, DESCRIBE_ALPHA, hasSignal } from './model';
 import { type Family, type Lang, type PersonalProfile } from './types';
 
 /**
@@ -42,7 +42,7 @@ export function describeProfile(profile: PersonalProfile, lang: Lang = 'en'): Pr
   const likes: LearnedPreference[] = [];
   const dislikes: LearnedPreference[] = [];
   if (hasSignal(profile)) {
-    const table = computeAffinities(profile);
+    const table = computeAffinities(profile, DESCRIBE_ALPHA, 'rest');
     for (const family of ORDER) {
       const rows = [...table[family].entries()];
       const liked = rows

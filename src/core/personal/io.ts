@@ -19,6 +19,7 @@ import { MAX_WEIGHT } from './model';
 import {
   FEATURES,
   FAMILIES,
+  MAX_PRODUCT_QUERIES,
   PROFILE_FORMAT,
   PROFILE_VERSION,
   type Evidence,
@@ -169,6 +170,12 @@ function validateProfile(o: Json): PersonalProfile {
       dwellMs: num(s.dwellMs, 'dwellMs'),
       lastPositiveSeq: Math.min(num(s.lastPositiveSeq, 'lastPositiveSeq'), profile.seq),
     };
+    // Optional (added after the first format): queries the item was chosen from.
+    if (s.queries !== undefined) {
+      if (!Array.isArray(s.queries)) bad('product "queries"');
+      const queries = (s.queries as unknown[]).filter((q): q is string => typeof q === 'string' && q.length > 0 && q.length <= LIMITS.queryLength);
+      if (queries.length) stats.queries = queries.slice(-MAX_PRODUCT_QUERIES);
+    }
     profile.products[id] = stats;
     where.length = 0;
   }

@@ -9,6 +9,7 @@ import {
   INITIAL_WEIGHTS,
   itemFeatures,
   MAX_WEIGHT,
+  queryKey,
   refreshEvidence,
   refreshProduct,
   shopperVector,
@@ -17,6 +18,7 @@ import {
 import {
   EVENT_TYPES,
   FAMILIES,
+  MAX_PRODUCT_QUERIES,
   PROFILE_FORMAT,
   PROFILE_VERSION,
   type Evidence,
@@ -198,9 +200,9 @@ export function recordEvent(
   if (!product) return { stored: true, learned: false, reason: 'unknown product' };
   if (!profile.currency && product.currency) profile.currency = product.currency;
   const stats = productStats(profile, product.id);
-  const ctx: FeatureContext = { profile, affinities: lazyAffinities(profile), userVector: shopperVector(profile), vectorOf: options.vectorOf };
   const list = findList(profile, product.id, event.query);
   const query = event.query ?? list?.query;
+  const ctx: FeatureContext = { profile, affinities: lazyAffinities(profile), userVector: shopperVector(profile), vectorOf: options.vectorOf, query };
   switch (event.type) {
     case 'click': {
       const position = event.position ?? (list ? list.ids.indexOf(product.id) : -1);
@@ -221,7 +223,7 @@ export function recordEvent(
         }
         learnWeights(profile, ctx, product, set, SIGNAL.click * ipw);
       }
-      markPositive(profile, product, SIGNAL.click * ipw, options.vectorOf);
+      markPositive(profile, product, SIGNAL.click * ipw, options.vectorOf, query);
       stats.clicks += 1;
       if (list && !list.clicked.includes(product.id)) list.clicked.push(product.id);
       noteSessionItem(profile, event, product.id);
@@ -233,7 +235,7 @@ export function recordEvent(
       if (list) weighClickByDwell(profile, list, product, ms, query);
       if (ms >= LONG_DWELL_MS) {
         learnAgainstNeighbours(profile, ctx, product, list, SIGNAL.longDwell, query, catalog, false);
-        markPositive(profile, product, SIGNAL.longDwell, options.vectorOf);
+        markPositive(profile, product, SIGNAL.longDwell, options.vectorOf, query);
         noteSessionItem(profile, event, product.id);
       } else if (ms < BOUNCE_MS) {
         learnAgainstNeighbours(profile, ctx, product, list, SIGNAL.bounce, query, catalog, true);
@@ -249,7 +251,7 @@ export function recordEvent(
       else if (event.type === 'purchase') stats.purchases += 1;
       else stats.up += 1;
       learnAgainstNeighbours(profile, ctx, product, list, weight, query, catalog, false);
-      markPositive(profile, product, weight, options.vectorOf);
+      markPositive(profile, product, weight, options.vectorOf, query);
       noteSessionItem(profile, event, product.id);
       break;
     }
@@ -367,11 +369,20 @@ function findList(profile: PersonalProfile, id: string, query: string | undefine
   return undefined;
 }
 
-/** Product-level memory of a positive action (history, recency, the shopper's vector). */
-function markPositive(profile: PersonalProfile, product: Product, weight: number, vectorOf: VectorLookup | undefined): void {
+/**
+ * Product-level memory of a positive action (history, recency, the shopper's vector), and the
+ * query it answered (history and recency count when that query comes back).
+ */
+function markPositive(profile: PersonalProfile, product: Product, weight: number, vectorOf: VectorLookup | undefined, query: string | undefined): void {
   const s = productStats(profile, product.id);
   s.pos += weight;
   s.lastPositiveSeq = profile.seq;
+  if (query !== undefined && query.trim()) {
+    const key = queryKey(query);
+    const kept = (s.queries ?? []).filter((q) => q !== key);
+    kept.push(key);
+    s.queries = kept.slice(-MAX_PRODUCT_QUERIES);
+  }
   const v = vectorOf?.(product.id);
   if (!v || v.length === 0) return;
   let norm = 0;

@@ -145,7 +145,8 @@ export class Recommender {
         .filter((c) => !used.has(c.id) && !isDisliked(profile, c.id) && !(profile.products[c.id]?.purchases > 0))
         .map((c) => {
           const p = this.byId.get(c.id)!.product;
-          return { id: c.id, score: c.score + boostOf(itemFeatures(p, ctx), profile.weights).boost };
+          // The boost is in log units (model.ts): it scales the similarity, as rerank scales a score.
+          return { id: c.id, score: Math.max(0, c.score) * Math.exp(boostOf(itemFeatures(p, ctx), profile.weights).boost) };
         })
         .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
         .slice(0, perRow);

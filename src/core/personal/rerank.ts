@@ -1,8 +1,9 @@
 /**
  * Re-orders the engine's hits with the personal boost. The engine's score stays the backbone:
  * scores are taken relative to the top hit (flat for a broad query, falling off for a specific
- * one; min–max only when scores are not positive), a bounded boost is added, and the result is
- * written back in the engine's score units. Empty or paused profile → the same order, untouched.
+ * one; min–max only when scores are not positive), multiplied by exp(boost) (a bounded boost in
+ * log space, see model.ts), and written back in the engine's score units. Empty or paused
+ * profile → the same order, untouched.
  */
 import { queryMentions, valueLabel } from './attributes';
 import {
@@ -33,10 +34,12 @@ export interface RerankOptions {
 
 /**
  * A hit gets a "why" line when personalization moved it (its rank differs from the engine's)
- * or when its boost is material anyway (WHY_THRESHOLD, in top-score units).
+ * or when its boost is material anyway (WHY_THRESHOLD, in log units: about a 2 % change of its score).
  */
 const WHY_THRESHOLD = 0.02;
 const MOVED_MIN_BOOST = 1e-3;
+/** Relative scores are floored before the log, so the last hit of a min–max list stays finite. */
+const BASE_FLOOR = 0.01;
 
 export function rerank(
   hits: readonly SearchHit[],
@@ -57,6 +60,7 @@ export function rerank(
     mutedFamilies: muted,
     userVector: shopperVector(profile),
     vectorOf: options.vectorOf,
+    query: options.query,
   };
 
   let max = -Infinity;
@@ -76,22 +80,22 @@ export function rerank(
   const embMean = embValues.length ? embValues.reduce((s, v) => s + v, 0) / embValues.length : 0;
 
   const scored = hits.map((h, i) => {
-    const base = max > 0 ? h.score / max : range > 0 ? (h.score - min) / range : 1 - i / hits.length;
+    const base = Math.max(BASE_FLOOR, max > 0 ? h.score / max : range > 0 ? (h.score - min) / range : 1 - i / hits.length);
     const f = feats[i];
-    if (!f) return { hit: h, i, total: base, boost: 0, why: undefined as string | undefined };
+    if (!f) return { hit: h, i, total: Math.log(base), base, boost: 0, why: undefined as string | undefined };
     f.x[embIndex] = f.x[embIndex] - embMean;
     const { boost, contributions } = boostOf(f, profile.weights);
     const why = Math.abs(boost) >= MOVED_MIN_BOOST ? whyLine(f, boost, contributions, profile, lang) : undefined;
-    return { hit: h, i, total: base + boost, boost, why };
+    return { hit: h, i, total: Math.log(base) + boost, base, boost, why };
   });
   scored.sort((a, b) => b.total - a.total || a.i - b.i);
   scored.forEach((s, rank) => {
     if (rank === s.i && Math.abs(s.boost) < WHY_THRESHOLD) s.why = undefined;
   });
   const unit = max > 0 ? max : range > 0 ? range : 1;
-  return scored.map(({ hit, boost, why }) => {
+  return scored.map(({ hit, base, boost, why }) => {
     if (boost === 0 && !why) return hit;
-    const out: SearchHit = { ...hit, score: hit.score + boost * unit, why: { ...hit.why } };
+    const out: SearchHit = { ...hit, score: hit.score + base * Math.expm1(boost) * unit, why: { ...hit.why } };
     if (why) out.why.personal = why;
     else delete out.why.personal;
     return out;

@@ -87,7 +87,15 @@ export interface ProductStats {
   dwellMs: number;
   /** `seq` of the last positive action, for the recency feature. */
   lastPositiveSeq: number;
+  /**
+   * Queries (queryKey form, newest last, at most MAX_PRODUCT_QUERIES) the shopper chose this item
+   * from: history and recency lift it only when one of them is searched again. Optional, so
+   * profiles saved before it existed load unchanged.
+   */
+  queries?: string[];
 }
+
+export const MAX_PRODUCT_QUERIES = 4;
 
 /** Counts of events that were dropped from the raw log (kept only as aggregates). */
 export interface CompactedLog {

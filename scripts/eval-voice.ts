@@ -8,14 +8,18 @@
  * for the set the recogniser's settings were chosen on (scripts/voice/tuning.ts).
  *
  *   npm run eval:voice -- --manifest ../shared/data/voice-dev/manifest.tsv \
- *     --catalog ../shared/data/luma/catalog.jsonl --qrels ../shared/data/luma/dev/qrels.tsv [--robustness] [--verbose]
+ *     --catalog ../shared/data/luma/catalog.jsonl --qrels ../shared/data/luma/dev/qrels.tsv \
+ *     [--robustness] [--tuning] [--whisper-models models] [--verbose]
  *
  * The `instant` line is what the app does with a microphone: each clip is fed in capture-sized
  * blocks through the voice service (voice-activity detection, the live decode, its transcript at
  * the first short pause), followed by a second of quiet room noise so the recording ends by itself.
  * A "#" line gives the whole-utterance decode used for dropped audio files.
  * Chinese is scored per character (see src/core/voice/wer.ts). The instant engine is English
- * only; Whisper evaluation in Node is not wired in yet.
+ * only. With --whisper-models DIR (the folder `npm run models` fills: DIR/onnx-community/whisper-tiny)
+ * Whisper runs in Node through the app's own loader (src/voice/whisper.ts, transformers.js, q8),
+ * each clip in its own language, one `whisper[en]` / `whisper[zh]` line each, and a "#" line for
+ * its language detection.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -27,6 +31,7 @@ import { SearchEngine } from '../src/core/search/engine';
 import { decodeWav, resample, RECOGNIZER_SAMPLE_RATE } from '../src/core/voice/audio';
 import { createInstantRecognizer, type InstantRecognizer } from '../src/core/voice/instantRecognizer';
 import { createVoiceService } from '../src/voice/voiceService';
+import { loadWhisper, type LoadedWhisper } from '../src/voice/whisper';
 import { loadNodeSphinxModule } from './voice/nodeSphinx';
 import { normalizeTranscript } from '../src/core/voice/normalize';
 import { corpusWordErrorRate, tallyErrors } from '../src/core/voice/wer';
@@ -163,6 +168,34 @@ async function speakInto(service: ReturnType<typeof createVoiceService>, clip: F
   }
 }
 
+/**
+ * Whisper from a local model folder: every clip in the language of its manifest row (as when the
+ * UI language is set), then language identification alone over all clips (as when it is not).
+ */
+async function evaluateWhisper(folder: string, clips: Clip[], ranker: Ranker | null, qrels: Map<string, Map<string, number>> | null, verbose: boolean) {
+  let whisper: LoadedWhisper;
+  try {
+    whisper = await loadWhisper({ localModelPath: folder });
+  } catch (error) {
+    console.log(`# whisper: ${error instanceof Error ? error.message : String(error)}`);
+    return;
+  }
+  console.log(`# whisper: ${whisper.modelId} from ${folder} (q8)`);
+  try {
+    for (const lang of ['en', 'zh'] as const) {
+      const inLanguage = clips.filter((clip) => clip.lang === lang);
+      if (inLanguage.length === 0) continue;
+      const run: EngineRun = { engine: `whisper[${lang}]`, lang, transcribe: (samples) => whisper.transcribe(samples, lang) };
+      await evaluate(inLanguage, run, ranker, qrels, verbose);
+    }
+    let detected = 0;
+    for (const clip of clips) if ((await whisper.detectLanguage(loadClipAudio(clip.path))) === clip.lang) detected++;
+    console.log(`# whisper language detection: ${detected}/${clips.length} clips in the manifest's language`);
+  } finally {
+    await whisper.dispose();
+  }
+}
+
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const clips = readManifest(args.manifest);
@@ -187,13 +220,10 @@ async function main() {
   const otherLanguages = [...new Set(clips.filter((clip) => clip.lang !== 'en').map((clip) => clip.lang))];
   for (const lang of otherLanguages) {
     const count = clips.filter((clip) => clip.lang === lang).length;
-    console.log(`# instant: English only; ${count} ${lang} clips are for Whisper, which this script does not run in Node yet`);
+    console.log(`# instant: English only; ${count} ${lang} clips are for Whisper${args.whisperModels ? '' : ' (pass --whisper-models DIR)'}`);
   }
 
-  if (args.whisperModels) {
-    // Whisper in Node (transformers.js on a local model folder) is not wired into this script yet.
-    console.log('# whisper: --whisper-models is not supported yet; only the instant engine is evaluated');
-  }
+  if (args.whisperModels) await evaluateWhisper(resolve(args.whisperModels), clips, ranker, qrels, args.verbose);
 
   if (args.robustness) {
     const held = await synthesiseRobustnessSet();

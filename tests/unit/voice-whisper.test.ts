@@ -6,12 +6,14 @@
  * SouError codes the app falls back on.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWhisperStandin, STANDIN_PHRASES, WHISPER_STANDIN_ID } from '../../scripts/build-standin-whisper';
 import { decodeWav, resample, RECOGNIZER_SAMPLE_RATE } from '../../src/core/voice/audio';
+import { corpusWordErrorRate } from '../../src/core/voice/wer';
 import { createVoiceService } from '../../src/voice/voiceService';
 import { fetchModels } from '../../scripts/fetch-models';
 import { loadWhisper, WHISPER_MODEL_ID, type LoadedWhisper } from '../../src/voice/whisper';
@@ -87,6 +89,33 @@ describe('Whisper stand-in through the app loader', () => {
     const english = await service.transcribeFile({ samples: clip('d02.wav'), sampleRate: RATE }, 'en');
     expect(english).toMatchObject({ text: 'black jacket', engine: 'whisper' });
   });
+});
+
+describe.skipIf(!hasVoiceDev)(`eval:voice with --whisper-models (${hasVoiceDev ? 'voice-dev clips' : 'needs ../shared/data/voice-dev'})`, () => {
+  it('scores Whisper per language on the manifest, Chinese per character', () => {
+    // Two clips of each language; the stand-in says its fixed phrase for every one of them.
+    const rows = readFileSync(join(VOICE_DEV, 'manifest.tsv'), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() && !line.startsWith('#'))
+      .map((line) => line.split('\t'));
+    const picked = [...rows.filter((r) => r[1] === 'en').slice(0, 2), ...rows.filter((r) => r[1] === 'zh').slice(0, 2)];
+    const dir = mkdtempSync(join(tmpdir(), 'sou-eval-voice-'));
+    try {
+      const manifest = join(dir, 'manifest.tsv');
+      writeFileSync(manifest, picked.map((r) => [r[0], r[1], r[2], join(VOICE_DEV, r[3]!)].join('\t')).join('\n') + '\n');
+      const out = execFileSync(process.execPath, ['--import', 'tsx', resolve(__dirname, '..', '..', 'scripts', 'eval-voice.ts'), '--manifest', manifest, '--whisper-models', root], {
+        encoding: 'utf8',
+        cwd: resolve(__dirname, '..', '..'),
+      });
+      const expected = (lang: 'en' | 'zh') =>
+        corpusWordErrorRate(picked.filter((r) => r[1] === lang).map((r) => ({ reference: r[2]!, hypothesis: STANDIN_PHRASES[lang] }))).toFixed(3);
+      expect(out).toContain(`whisper[en] wer=${expected('en')} nDCG@10=n/a (typed nDCG@10=n/a) n=2`);
+      expect(out).toContain(`whisper[zh] wer=${expected('zh')} nDCG@10=n/a (typed nDCG@10=n/a) n=2`);
+      expect(out).toMatch(/# whisper language detection: \d\/4 clips/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
 
 describe('Whisper stand-in files', () => {

@@ -2,7 +2,8 @@
  * Voice search in the built app, on the Luma catalog, with Chromium's fake microphone playing
  * ../shared/data/voice-dev clips (padded with silence, played once) through the real capture
  * worklet, voice worker and soundswallower recogniser. One server; one browser per microphone
- * (the fake device is a launch flag): a spoken query, silence, and a blocked microphone.
+ * (the fake device is a launch flag): a spoken query, silence, and a blocked microphone. Every
+ * English clip also goes through the app as a dropped audio file (one browser, no microphone).
  */
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -71,6 +72,37 @@ describe.skipIf(!hasSharedLuma())(`voice search in the app (${hasSharedLuma() ? 
     expect(app.egressAttempts()).toEqual([]);
     await app.close();
   }, 120_000);
+
+  it('transcribes every English voice-dev clip dropped as a file and shows a product asked for first', async () => {
+    const app = await openApp({ server });
+    const { page } = app;
+    const qrels = readQrels(join(LUMA_DIR, 'dev', 'qrels.tsv'));
+    const english = readVoiceManifest().filter((c) => c.lang === 'en');
+    expect(english.length).toBeGreaterThanOrEqual(10);
+    const misses: string[] = [];
+    let previous = '';
+    for (const clip of english) {
+      await page.setInputFiles(SEL.voiceFileInput, clip.file);
+      // The transcript replaces the previous one in the search box (no two dev queries are alike).
+      await page.waitForFunction(
+        ({ sel, prev }) => {
+          const value = (document.querySelector(sel) as HTMLInputElement | null)?.value ?? '';
+          return value !== '' && value !== prev;
+        },
+        { sel: SEL.searchInput, prev: previous },
+        { timeout: 30_000 },
+      );
+      const transcript = await page.inputValue(SEL.searchInput);
+      previous = transcript;
+      const results = await waitForResults(page, { query: transcript });
+      const grade = qrels.get(clip.qid)?.get(results[0]!.id) ?? 0;
+      if (grade < 3) misses.push(`${clip.qid} "${clip.text}" heard as "${transcript}": first ${results[0]!.id} (grade ${grade})`);
+    }
+    expect(misses).toEqual([]);
+    expect(await page.getAttribute(SEL.voiceStatus, 'data-engine')).toBe('instant');
+    expect(app.egressAttempts()).toEqual([]);
+    await app.close();
+  }, 180_000);
 
   it('says it heard nothing when the microphone is silent, and typing still searches', async () => {
     const app = await openApp({ server, launch: { args: fakeMediaArgs({ audio: silentWav(join(tmp, 'silence.wav')) }) } });

@@ -7,7 +7,7 @@
  * which runs during the end-of-speech hang-over).
  */
 import { SouError, type Product } from '../core/types';
-import { createResampler, decodeWav, levelDb, MAX_FILE_SECONDS, RECOGNIZER_SAMPLE_RATE, resample, type StreamResampler } from '../core/voice/audio';
+import { concatSamples, createResampler, decodeWav, levelDb, MAX_FILE_SECONDS, RECOGNIZER_SAMPLE_RATE, resample, type StreamResampler } from '../core/voice/audio';
 import type { InstantRecognizer, InstantStream } from '../core/voice/instantRecognizer';
 import { normalizeTranscript } from '../core/voice/normalize';
 import { analyseUtterance, createVoiceActivityDetector, speechSpan, type VoiceActivityDetector } from '../core/voice/vad';
@@ -108,17 +108,6 @@ export function createVoiceService(deps: VoiceServiceDeps) {
     return instant;
   };
 
-  /** The captured audio so far as one buffer (plus an optional resampler tail). */
-  const joined = (chunks: readonly Float32Array[], length: number, tail?: Float32Array): Float32Array => {
-    const all = new Float32Array(length + (tail?.length ?? 0));
-    let offset = 0;
-    for (const chunk of tail ? [...chunks, tail] : chunks) {
-      all.set(chunk, offset);
-      offset += chunk.length;
-    }
-    return all;
-  };
-
   /** The captured audio from sample `from` on, as one buffer. */
   const samplesFrom = (current: UtteranceSession, from: number): Float32Array => {
     const out = new Float32Array(Math.max(0, current.length - from));
@@ -142,7 +131,7 @@ export function createVoiceService(deps: VoiceServiceDeps) {
   const feedLiveDecode = (current: UtteranceSession, recognizer: InstantRecognizer, talking: boolean) => {
     if (!current.stream) {
       current.stream = recognizer.openStream();
-      const span = speechSpan(joined(current.chunks, current.length), RECOGNIZER_SAMPLE_RATE, { padS: STREAM_PREROLL_S });
+      const span = speechSpan(concatSamples(current.chunks), RECOGNIZER_SAMPLE_RATE, { padS: STREAM_PREROLL_S });
       current.streamFed = Math.min(span.from, current.speechStart);
     }
     if (current.liveEnded) {
@@ -250,7 +239,7 @@ export function createVoiceService(deps: VoiceServiceDeps) {
           if (text) session.partial = text;
         } else if (pauseS >= SPECULATE_AFTER_PAUSE_S && session.speculation === null) {
           // In the next block, not the live transcript's: that one reaches the page first.
-          const text = normalizeTranscript(instant.recognize(joined(session.chunks, session.length)));
+          const text = normalizeTranscript(instant.recognize(concatSamples(session.chunks)));
           session.speculation = text;
           if (text) session.partial = text;
         }
@@ -266,7 +255,7 @@ export function createVoiceService(deps: VoiceServiceDeps) {
       if (!session) throw new SouError('ABORTED', 'No recording is in progress.');
       const current = session;
       session = null;
-      const all = joined(current.chunks, current.length, current.resampler.flush());
+      const all = concatSamples([...current.chunks, current.resampler.flush()]);
       current.stream?.close();
       // Valid only if no speech came after it (the audio since then is the pause itself).
       const early = current.speculation !== null && !whisper ? current.speculation : undefined;

@@ -245,3 +245,16 @@ export function levelDb(block: Float32Array): number {
   const rms = Math.sqrt(sum / block.length);
   return rms > 1e-5 ? Math.max(-100, 20 * Math.log10(rms)) : -100;
 }
+
+/** Blocks of audio (recorded one after another) as one buffer. */
+export function concatSamples(chunks: readonly Float32Array[]): Float32Array {
+  let length = 0;
+  for (const chunk of chunks) length += chunk.length;
+  const all = new Float32Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return all;
+}

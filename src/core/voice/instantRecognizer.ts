@@ -12,7 +12,7 @@ import { SouError } from '../types';
 import { buildQueryGrammar, type GrammarOptions, type WeightedGrammar } from './grammar';
 import { pronounce, type PronunciationSource } from './pronounce';
 import { buildVoiceVocabulary, mergeHomophones, type VocabularyOptions } from './vocabulary';
-import { RECOGNIZER_SAMPLE_RATE } from './audio';
+import { concatSamples, RECOGNIZER_SAMPLE_RATE } from './audio';
 import { trimToSpeech } from './vad';
 import { blendCepstralMean, cmnInitValue, createCepstralMeanAccumulator, type CepstralFrontEnd } from './cepstralMean';
 
@@ -168,8 +168,6 @@ const DEFAULT_CEPSTRAL_MEAN: readonly number[] = [53.508, -4.038, 10.039, -2.406
  */
 const PRIOR_MEAN_FRAMES = 100;
 
-
-
 function createNoiseFloor(level = NOISE_FLOOR, smoothing = NOISE_SMOOTHING): (samples: Float32Array) => Float32Array {
   let state = 0x2545f491;
   let low = 0;
@@ -306,19 +304,9 @@ export async function createInstantRecognizer(
     interruptStream?.();
     const addNoise = createNoiseFloor(options.noiseFloor);
     const chunks: Float32Array[] = [];
-    let length = 0;
     const priorFrames = options.streamPriorFrames ?? PRIOR_MEAN_FRAMES;
     let decoding = false;
     let closed = false;
-    const heard = () => {
-      const all = new Float32Array(length);
-      let offset = 0;
-      for (const chunk of chunks) {
-        all.set(chunk, offset);
-        offset += chunk.length;
-      }
-      return all;
-    };
     const interrupt = () => {
       if (decoding) decoder.stop();
       decoding = false;
@@ -329,7 +317,7 @@ export async function createInstantRecognizer(
      */
     const startOver = () => {
       interruptStream?.();
-      const audio = heard();
+      const audio = concatSamples(chunks);
       const { mean, frames } = meanOf(audio);
       resetFrontEnd(blendCepstralMean(shopperMean, mean, frames, priorFrames));
       decoder.start();
@@ -342,14 +330,13 @@ export async function createInstantRecognizer(
         if (closed || raw.length === 0) return;
         const samples = addNoise(raw);
         chunks.push(samples);
-        length += samples.length;
         if (!decoding) startOver();
         else feedBlocks(samples);
       },
       finish() {
         if (closed) return '';
         if (!decoding) {
-          if (length === 0) return '';
+          if (chunks.length === 0) return '';
           startOver();
         }
         interrupt();

@@ -226,6 +226,33 @@ describe('personal model', () => {
     expect(red(withDown.profile)).toBeLessThan(red(without.profile) - 0.005);
   });
 
+  it('a shopper who keeps choosing $25–$50 over pricier items sees the rarely shown under-$25 items rise too', () => {
+    const profile = createProfile();
+    const rand = seededRandom(21);
+    const priced = (price: number) => ids.filter((id) => catalog(id)!.price === price);
+    const under25 = priced(19);
+    let at = 1;
+    for (let l = 0; l < 12; l++) {
+      // $39, $69 and $129 items; an under-$25 item only in every fourth list, at the bottom.
+      const shown = shuffled([...priced(39), ...priced(69), ...priced(129)], rand).slice(0, 9);
+      if (l % 4 === 0) shown.push(under25[l]);
+      recordEvent(profile, { type: 'impression', at: at++, query: 'things', productIds: shown }, catalog);
+      shown.forEach((id, k) => {
+        if (k < 5 && catalog(id)!.price === 39) recordEvent(profile, { type: 'click', at: at++, productId: id, position: k, query: 'things' }, catalog);
+      });
+    }
+    // The shopper never chose an under-$25 item (the panel, which reads only their own choices,
+    // has nothing positive to say about that band), but ranking reads their price direction.
+    expect(computeAffinities(profile, DESCRIBE_ALPHA, 'rest').price.get('0-25')!.affinity).toBeLessThanOrEqual(0);
+    expect(computeAffinities(profile).price.get('0-25')!.affinity).toBeGreaterThan(0);
+    // A broad query whose under-$25 answers the engine put last: they now rank above every $69 and $129 item.
+    const list = [...ids.filter((id) => catalog(id)!.price !== 19), ...under25];
+    const order = rerank(hitsFor(list, 0.002), catalog, profile).map((h) => h.id);
+    const lastUnder25 = Math.max(...under25.map((id) => order.indexOf(id)));
+    const firstPricey = Math.min(...order.filter((id) => catalog(id)!.price >= 69).map((id) => order.indexOf(id)));
+    expect(lastUnder25).toBeLessThan(firstPricey);
+  });
+
   it('exploration is deterministic under a seed and leaves cold start alone', () => {
     const profile = createProfile();
     trainPlanted(profile, 30);

@@ -17,7 +17,8 @@ export function priceBand(price: number): string {
   return `${lo}+`;
 }
 
-function bandIndex(band: string): number {
+/** Position of a price band in price order (0 = cheapest), or -1 for a label that is not a band. */
+export function bandIndex(band: string): number {
   const lo = Number(band.split(/[-+]/)[0]);
   if (lo === 0) return 0;
   const i = PRICE_EDGES.indexOf(lo as (typeof PRICE_EDGES)[number]);

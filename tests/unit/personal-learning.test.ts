@@ -251,6 +251,11 @@ describe('personal model', () => {
     const lastUnder25 = Math.max(...under25.map((id) => order.indexOf(id)));
     const firstPricey = Math.min(...order.filter((id) => catalog(id)!.price >= 69).map((id) => order.indexOf(id)));
     expect(lastUnder25).toBeLessThan(firstPricey);
+    // Their "why" line says what moved them without claiming the shopper usually buys at that price.
+    const reranked = rerank(hitsFor(list, 0.002), catalog, profile);
+    const why = reranked.find((h) => catalog(h.id)!.price === 19 && h.why.personal?.includes('price'))?.why.personal;
+    expect(why).toMatch(/cheaper than your usual price range \(under \$25\)/);
+    expect(reranked.some((h) => catalog(h.id)!.price === 39 && h.why.personal?.includes('in your usual price range ($25'))).toBe(true);
   });
 
   it('exploration is deterministic under a seed and leaves cold start alone', () => {

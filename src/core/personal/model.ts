@@ -133,6 +133,12 @@ export interface ValueAffinity {
   sd: number;
   pos: number;
   neg: number;
+  /**
+   * Price bands only: set when the band's own evidence is not positive and only the shopper's price
+   * direction lifts it (blendWithPriceTrend), so the "why" line can say "below your usual price
+   * range" instead of claiming the shopper usually chooses it.
+   */
+  priceLean?: 'below' | 'above';
 }
 
 export type AffinityTable = Record<Family, Map<string, ValueAffinity>>;
@@ -245,8 +251,10 @@ export function blendWithPriceTrend(bands: Map<string, ValueAffinity>, blend: nu
     const x = bandIndex(band);
     if (x < 0 || !(a.sd > 0)) continue;
     const line = meanY + slope * (x - meanX);
-    const affinity = (1 - blend) * a.affinity + blend * line;
-    bands.set(band, { ...a, affinity: Math.abs(affinity) < 1e-12 ? 0 : affinity });
+    const blended = (1 - blend) * a.affinity + blend * line;
+    const affinity = Math.abs(blended) < 1e-12 ? 0 : blended;
+    const lifted = a.affinity <= 0 && affinity > 0;
+    bands.set(band, { ...a, affinity, priceLean: lifted ? (slope < 0 ? 'below' : 'above') : undefined });
   }
 }
 
@@ -328,6 +336,8 @@ export interface ItemFeatures {
   attrs: Attributes;
   /** The attribute value behind each family feature (for the "why" line). */
   values: Partial<Record<Family, string>>;
+  /** The item's price band is lifted only by the shopper's price direction (ValueAffinity.priceLean). */
+  priceLean?: 'below' | 'above';
   thumbsDown: boolean;
 }
 
@@ -357,15 +367,17 @@ export function itemFeatures(product: Product, ctx: FeatureContext): ItemFeature
   const attrs = attributesOf(product);
   const x: number[] = [];
   const values: Partial<Record<Family, string>> = {};
+  let priceLean: ItemFeatures['priceLean'];
   for (const family of FAMILIES) {
     const value = attrs[family];
     const a = value !== undefined && !ctx.mutedFamilies?.has(family) ? ctx.affinities[family].get(value) : undefined;
     x.push(a ? a.affinity : 0);
     if (a && value !== undefined) values[family] = value;
+    if (family === 'price' && a?.priceLean) priceLean = a.priceLean;
   }
   x.push(...denseFeatures(product, ctx));
   const stats = ctx.profile.products[product.id];
-  return { x, attrs, values, thumbsDown: !!stats && stats.down > stats.up };
+  return { x, attrs, values, priceLean, thumbsDown: !!stats && stats.down > stats.up };
 }
 
 /** How a query is remembered for re-finding: lower-cased, spaces collapsed. */

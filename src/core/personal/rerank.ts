@@ -133,7 +133,9 @@ function whyLine(
   const parts: string[] = [];
   if (sign > 0) {
     if (plain.length) parts.push(lang === 'zh' ? `你常选${plain.join('、')}` : `you often choose ${plain.join(', ')}`);
-    if (price) parts.push(lang === 'zh' ? `在你常选的价位（${price}）` : `in your usual price range (${price})`);
+    if (price && f.priceLean === 'below') parts.push(lang === 'zh' ? `比你常选的价位更便宜（${price}）` : `cheaper than your usual price range (${price})`);
+    else if (price && f.priceLean === 'above') parts.push(lang === 'zh' ? `比你常选的价位更高（${price}）` : `pricier than your usual price range (${price})`);
+    else if (price) parts.push(lang === 'zh' ? `在你常选的价位（${price}）` : `in your usual price range (${price})`);
   } else {
     if (plain.length) parts.push(lang === 'zh' ? `你通常不选${plain.join('、')}` : `you usually skip ${plain.join(', ')}`);
     if (price) parts.push(lang === 'zh' ? `不在你常选的价位（${price}）` : `outside your usual price range (${price})`);

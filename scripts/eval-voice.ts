@@ -33,6 +33,7 @@ import { createInstantRecognizer, type InstantRecognizer } from '../src/core/voi
 import { createVoiceService } from '../src/voice/voiceService';
 import { loadWhisper, type LoadedWhisper } from '../src/voice/whisper';
 import { loadNodeSphinxModule } from './voice/nodeSphinx';
+import { MIC_BLOCK, withQuietRoom } from './voice/microphone';
 import { normalizeTranscript } from '../src/core/voice/normalize';
 import { corpusWordErrorRate, tallyErrors } from '../src/core/voice/wer';
 import { synthesiseRobustnessSet } from './voice/robustness';
@@ -141,25 +142,15 @@ async function evaluate(clips: Clip[], run: EngineRun, ranker: Ranker | null, qr
   );
 }
 
-/** Microphone-sized blocks: 2048 samples at 48 kHz, the capture worklet's block. */
-const BLOCK = Math.round((2048 * RECOGNIZER_SAMPLE_RATE) / 48_000);
-
 /**
  * Plays a clip into the voice service as the microphone would (then a quiet room until the
  * end-of-speech detector stops the recording) and returns its final transcript.
  */
 async function speakInto(service: ReturnType<typeof createVoiceService>, clip: Float32Array): Promise<string> {
-  const audio = new Float32Array(clip.length + 2 * RECOGNIZER_SAMPLE_RATE);
-  audio.set(clip);
-  // Faint seeded noise (about -70 dBFS) as from a real microphone: digital silence is not what a room sounds like.
-  let seed = 12345;
-  for (let i = 0; i < audio.length; i++) {
-    seed = (seed * 1103515245 + 12345) >>> 0;
-    audio[i]! += (seed / 0xffffffff - 0.5) * 6e-4;
-  }
+  const audio = withQuietRoom(clip, 12345);
   await service.startUtterance(RECOGNIZER_SAMPLE_RATE, 'en');
-  for (let offset = 0; offset < audio.length; offset += BLOCK) {
-    if (service.pushAudio(audio.subarray(offset, offset + BLOCK)).shouldStop) break;
+  for (let offset = 0; offset < audio.length; offset += MIC_BLOCK) {
+    if (service.pushAudio(audio.subarray(offset, offset + MIC_BLOCK)).shouldStop) break;
   }
   try {
     return (await service.finishUtterance()).text;

@@ -14,6 +14,7 @@ import { createInstantRecognizer } from '../../src/core/voice/instantRecognizer'
 import { speechSpan } from '../../src/core/voice/vad';
 import { createVoiceService, LIVE_TRANSCRIPT_AFTER_PAUSE_S } from '../../src/voice/voiceService';
 import { loadNodeSphinxModule } from '../../scripts/voice/nodeSphinx';
+import { MIC_BLOCK, withQuietRoom } from '../../scripts/voice/microphone';
 import { LUMA_CATALOG, SHARED_ABSENT_REASON, SHARED_DATA } from '../helpers/paths';
 
 const CLIP = join(SHARED_DATA, 'voice-dev', 'd09.wav');
@@ -49,15 +50,9 @@ describe.skipIf(!haveData)('live decoding of a spoken query (real recogniser, Lu
     const wav = decodeWav(new Uint8Array(readFileSync(CLIP)));
     const clip = resample(wav.samples, wav.sampleRate, RECOGNIZER_SAMPLE_RATE);
     const speechEnd = speechSpan(clip, RECOGNIZER_SAMPLE_RATE, { padS: 0 }).to / RECOGNIZER_SAMPLE_RATE;
-    const audio = new Float32Array(clip.length + 2 * RECOGNIZER_SAMPLE_RATE);
-    audio.set(clip);
-    let seed = 7;
-    for (let i = 0; i < audio.length; i++) {
-      seed = (seed * 1103515245 + 12345) >>> 0;
-      audio[i]! += (seed / 0xffffffff - 0.5) * 6e-4;
-    }
+    const audio = withQuietRoom(clip, 7);
 
-    const block = Math.round((2048 * RECOGNIZER_SAMPLE_RATE) / 48_000);
+    const block = MIC_BLOCK;
     await service.startUtterance(RECOGNIZER_SAMPLE_RATE, 'en');
     const shown: Array<{ atS: number; text: string }> = [];
     let stoppedAtS = -1;

@@ -135,8 +135,8 @@ export interface ValueAffinity {
   neg: number;
   /**
    * Price bands only: set when the band's own evidence is not positive and only the shopper's price
-   * direction lifts it (blendWithPriceTrend), so the "why" line can say "below your usual price
-   * range" instead of claiming the shopper usually chooses it.
+   * direction lifts it (blendWithPriceTrend), so the "why" line can say "cheaper (pricier) than your
+   * usual price range" instead of claiming the shopper usually chooses it.
    */
   priceLean?: 'below' | 'above';
 }
@@ -166,6 +166,12 @@ export function affinityOf(e: Evidence, seq: number, clickRate: number, alpha: n
 
 /** Clicks per unit of exposure over all values of a family (decayed sums). */
 export function clickRateOf(values: Record<string, Evidence>, seq: number): number {
+  const { clk, shown } = familyTotals(values, seq);
+  return shown > 0 ? clk / shown : 0;
+}
+
+/** Decayed clicks and exposure summed over all values of a family. */
+function familyTotals(values: Record<string, Evidence>, seq: number): { clk: number; shown: number } {
   let clk = 0;
   let shown = 0;
   for (const key of Object.keys(values)) {
@@ -174,7 +180,7 @@ export function clickRateOf(values: Record<string, Evidence>, seq: number): numb
     clk += e.clk * f;
     shown += e.shown * f;
   }
-  return shown > 0 ? clk / shown : 0;
+  return { clk, shown };
 }
 
 /**
@@ -192,16 +198,8 @@ export function computeAffinities(profile: PersonalProfile, alpha: number = ALPH
   const table = {} as AffinityTable;
   for (const family of FAMILIES) {
     const values = profile.affinity[family];
-    const rate = clickRateOf(values, profile.seq);
-    let clkAll = 0;
-    let shownAll = 0;
-    if (baseline === 'rest') {
-      for (const key of Object.keys(values)) {
-        const f = decayFactor(values[key].t, profile.seq);
-        clkAll += values[key].clk * f;
-        shownAll += values[key].shown * f;
-      }
-    }
+    const { clk: clkAll, shown: shownAll } = familyTotals(values, profile.seq);
+    const rate = shownAll > 0 ? clkAll / shownAll : 0;
     const map = new Map<string, ValueAffinity>();
     for (const key of Object.keys(values)) {
       let valueRate = rate;

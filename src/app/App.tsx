@@ -61,7 +61,7 @@ function Shell(props: { media: MediaSearch }) {
       <div className="search-row">
         <SearchBox value={search.query} onChange={setQuery} busy={search.searching} />
         <VoiceSearchButton client={media.voice} lang={lang} onTranscript={(text) => setQuery(text)} />
-        <PhotoSearchButton client={media.photo} lang={lang} result={photo.results?.photo ?? null} onResults={photo.show} onClear={photo.clear} />
+        <PhotoSearchButton client={media.photo} lang={lang} result={photo.results?.photo ?? null} resetKey={photo.clears} onResults={photo.show} onClear={photo.clear} />
       </div>
       <StatusBar status={status} />
       <PhotoIndexStatus media={media} lang={lang} />

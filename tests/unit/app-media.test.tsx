@@ -22,6 +22,7 @@ interface Fakes {
   /** What the next listen() / searchPhoto() resolves or rejects with. */
   nextVoice: () => Promise<VoiceResult>;
   nextPhoto: () => Promise<PhotoSearchResult>;
+  nextRefine: () => Promise<PhotoSearchResult>;
   voiceCreated: number;
 }
 
@@ -45,6 +46,7 @@ function makeFakes(): Fakes {
     photoCatalogs: [],
     nextVoice: async () => ({ text: 'red jacket', engine: 'instant', durationS: 1.2 }),
     nextPhoto: async () => photoResult(['p3', 'p1']),
+    nextRefine: async () => photoResult(['p2']),
     voiceCreated: 0,
     factories: {
       async createVoice() {
@@ -68,7 +70,7 @@ function makeFakes(): Fakes {
           },
           startIndexing: async () => ({ indexed: 3, total: 3, cnn: 'ready', clip: 'off', clipIndexed: 0 }),
           searchPhoto: () => fakes.nextPhoto(),
-          refine: async () => photoResult(['p2']),
+          refine: () => fakes.nextRefine(),
           moreLikeThis: async () => photoResult(['p2', 'p3']),
           forgetPhoto: async () => undefined,
         };
@@ -163,6 +165,84 @@ describe('voice and photo search in the app', () => {
     await waitFor(() => expect(screen.getByTestId('results').getAttribute('data-mode')).toBe('text'));
     expect(resultIds()).toEqual(['p1', 'p2', 'p3']);
     expect(screen.queryByTestId('photo-seen')).toBeNull();
+  });
+
+  it('a photo answer that arrives after the shopper cleared it or typed a query does not replace the text results', async () => {
+    const fakes = makeFakes();
+    const client = await renderApp(fakes);
+    const photoSearch = async () => {
+      fireEvent.click(screen.getByRole('button', { name: /Photo/ }));
+      const dialog = await screen.findByRole('dialog');
+      fireEvent.change(within(dialog).getByTestId('photo-file'), { target: { files: [new File([new Uint8Array([0xff, 0xd8, 0xff])], 'shirt.jpg', { type: 'image/jpeg' })] } });
+      fireEvent.click(await within(dialog).findByTestId('photo-submit'));
+    };
+    // Long enough for a late answer to reach the screen (product lookup and render included).
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+    const held = () => {
+      let release!: () => void;
+      const answer = new Promise<PhotoSearchResult>((resolve) => (release = () => resolve(photoResult(['p2']))));
+      const asked = { count: 0 };
+      const ask = () => {
+        asked.count++;
+        return answer;
+      };
+      return { ask, asked, release };
+    };
+    await photoSearch();
+    await waitFor(() => expect(resultIds()).toEqual(['p3', 'p1']));
+
+    // Clear while "this, but in red" is still being worked out.
+    const slowRefine = held();
+    fakes.nextRefine = slowRefine.ask;
+    fireEvent.change(screen.getByTestId('photo-refine'), { target: { value: 'this, but in red' } });
+    fireEvent.submit(screen.getByTestId('photo-refine').closest('form')!);
+    await waitFor(() => expect(slowRefine.asked.count).toBe(1));
+    fireEvent.click(screen.getByTestId('photo-clear'));
+    await waitFor(() => expect(screen.getByTestId('results').getAttribute('data-mode')).toBe('text'));
+    await act(async () => {
+      slowRefine.release();
+      await settle();
+    });
+    expect(screen.getByTestId('results').getAttribute('data-mode')).toBe('text');
+    expect(resultIds()).toEqual(['p1', 'p2', 'p3']);
+    expect(screen.queryByTestId('photo-seen')).toBeNull();
+
+    // Type a query while a refinement is still running: the typed query wins.
+    await photoSearch();
+    await waitFor(() => expect(resultIds()).toEqual(['p3', 'p1']));
+    const slowRefine2 = held();
+    fakes.nextRefine = slowRefine2.ask;
+    fireEvent.change(screen.getByTestId('photo-refine'), { target: { value: 'this, but in red' } });
+    fireEvent.submit(screen.getByTestId('photo-refine').closest('form')!);
+    await waitFor(() => expect(slowRefine2.asked.count).toBe(1));
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'pants' } });
+    await waitFor(() => expect(client.searches.at(-1)?.query).toBe('pants'));
+    await act(async () => {
+      slowRefine2.release();
+      await settle();
+    });
+    expect(screen.getByTestId('results').getAttribute('data-mode')).toBe('text');
+    expect(screen.queryByTestId('photo-seen')).toBeNull();
+    // The photo button is not left busy: a new photo search can start.
+    expect(screen.getByTestId('photo-search').getAttribute('data-state')).toBe('idle');
+
+    // Close the camera dialog (Escape) while its search is running: that cancels it.
+    const slowPhoto = held();
+    fakes.nextPhoto = slowPhoto.ask;
+    await photoSearch();
+    await waitFor(() => expect(slowPhoto.asked.count).toBe(1));
+    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' });
+    expect(screen.queryByRole('dialog')).toBeNull();
+    await act(async () => {
+      slowPhoto.release();
+      await settle();
+    });
+    expect(screen.getByTestId('results').getAttribute('data-mode')).toBe('text');
+    expect(screen.queryByTestId('photo-seen')).toBeNull();
+    // And the next photo search works as before.
+    fakes.nextPhoto = async () => photoResult(['p1']);
+    await photoSearch();
+    await waitFor(() => expect(resultIds()).toEqual(['p1']));
   });
 
   it('explains an unreadable photo inside the dialog', async () => {

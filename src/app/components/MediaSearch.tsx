@@ -171,8 +171,11 @@ export function usePhotoResults(client: AppClient): {
   results: PhotoResults | null;
   show(photo: PhotoSearchResult): void;
   clear(): void;
+  /** Counts clears: the photo button's `resetKey`, so answers still in flight are dropped. */
+  clears: number;
 } {
   const [results, setResults] = useState<PhotoResults | null>(null);
+  const [clears, setClears] = useState(0);
   const latest = useRef(0);
   const show = useCallback(
     (photo: PhotoSearchResult) => {
@@ -196,6 +199,7 @@ export function usePhotoResults(client: AppClient): {
   const clear = useCallback(() => {
     latest.current++;
     setResults(null);
+    setClears((n) => n + 1);
   }, []);
-  return { results, show, clear };
+  return { results, show, clear, clears };
 }

@@ -85,7 +85,19 @@ export function CameraDialog({ strings, initialPhoto, busy, error, onSubmit, onC
 
   const shown = error ?? cameraError;
   return (
-    <div role="dialog" aria-modal="true" aria-label={strings.dialogTitle} className="photo-dialog" data-testid="photo-dialog">
+    <div
+      role="dialog"
+      aria-modal="true"
+      aria-label={strings.dialogTitle}
+      className="photo-dialog"
+      data-testid="photo-dialog"
+      onKeyDown={(e) => {
+        if (e.key !== 'Escape') return;
+        e.stopPropagation();
+        stopCamera();
+        onClose();
+      }}
+    >
       <div className="photo-dialog-body">
         <h2>{strings.dialogTitle}</h2>
         {!photo && (

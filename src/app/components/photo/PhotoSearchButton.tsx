@@ -31,6 +31,11 @@ export interface PhotoSearchButtonProps {
    * shopper types a new text query, or set them from "more like this"). Omit to keep them here.
    */
   result?: PhotoSearchResult | null;
+  /**
+   * Changes whenever the parent drops the photo results (e.g. the shopper typed a query). An
+   * answer still being worked out then is thrown away, so it cannot replace what was asked since.
+   */
+  resetKey?: number;
   /** The shopper cleared the photo: show text results again. */
   onClear?(): void;
   onError?(error: SouError): void;
@@ -61,6 +66,24 @@ export function PhotoSearchButton(props: PhotoSearchButtonProps) {
   const [refineText, setRefineText] = useState('');
   const propsRef = useRef(props);
   propsRef.current = props;
+  // Each photo search or refinement takes a ticket; clearing, closing the dialog or a newer
+  // request voids it. The photo worker may answer seconds later (it can be busy indexing), and a
+  // late answer must not bring back results the shopper has already moved on from.
+  const ticket = useRef(0);
+  const takeTicket = useCallback(() => {
+    const mine = ++ticket.current;
+    const resetKey = propsRef.current.resetKey;
+    return {
+      /** Still this button's newest request (so it owns the busy state). */
+      newest: () => mine === ticket.current,
+      /** Its answer is still wanted on screen. */
+      wanted: () => mine === ticket.current && resetKey === propsRef.current.resetKey,
+    };
+  }, []);
+  const voidTicket = () => {
+    ticket.current++;
+    setBusy(false);
+  };
 
   const fail = useCallback((err: unknown) => {
     const sou = asSouError(err);
@@ -76,21 +99,23 @@ export function PhotoSearchButton(props: PhotoSearchButtonProps) {
 
   const submit = useCallback(
     async (photo: Blob, crop: NormalizedRect | null) => {
+      const current = takeTicket();
       setBusy(true);
       setError(null);
       try {
         const r = await propsRef.current.client.searchPhoto(photo, { crop: crop ?? undefined });
+        if (!current.wanted()) return;
         setRefineText('');
         deliver(r);
         setOpen(false);
         setIncoming(null);
       } catch (err) {
-        fail(err);
+        if (current.wanted()) fail(err);
       } finally {
-        setBusy(false);
+        if (current.newest()) setBusy(false);
       }
     },
-    [deliver, fail],
+    [deliver, fail, takeTicket],
   );
 
   // Paste or drop a picture anywhere: open the dialog at the crop step.
@@ -126,17 +151,20 @@ export function PhotoSearchButton(props: PhotoSearchButtonProps) {
   }, [props.captureDropAndPaste]);
 
   const refine = async () => {
+    const current = takeTicket();
     setBusy(true);
     try {
-      deliver(await props.client.refine(refineText));
+      const r = await props.client.refine(refineText);
+      if (current.wanted()) deliver(r);
     } catch (err) {
-      fail(err);
+      if (current.wanted()) fail(err);
     } finally {
-      setBusy(false);
+      if (current.newest()) setBusy(false);
     }
   };
 
   const clear = () => {
+    voidTicket();
     setResult(null);
     setError(null);
     setRefineText('');
@@ -171,6 +199,7 @@ export function PhotoSearchButton(props: PhotoSearchButtonProps) {
           error={error}
           onSubmit={submit}
           onClose={() => {
+            voidTicket();
             setOpen(false);
             setIncoming(null);
             setError(null);
@@ -226,6 +255,14 @@ export interface MoreLikeThisButtonProps {
 /** "More like this" on a product page: visually similar catalog items. */
 export function MoreLikeThisButton({ client, lang, productId, onResults, onError }: MoreLikeThisButtonProps) {
   const [busy, setBusy] = useState(false);
+  // Closing the product page before the answer comes cancels it.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
   return (
     <button
       type="button"
@@ -234,11 +271,12 @@ export function MoreLikeThisButton({ client, lang, productId, onResults, onError
       onClick={async () => {
         setBusy(true);
         try {
-          onResults(await client.moreLikeThis(productId));
+          const r = await client.moreLikeThis(productId);
+          if (mounted.current) onResults(r);
         } catch (err) {
-          onError?.(asSouError(err));
+          if (mounted.current) onError?.(asSouError(err));
         } finally {
-          setBusy(false);
+          if (mounted.current) setBusy(false);
         }
       }}
     >

@@ -48,6 +48,13 @@ function Shell(props: { media: MediaSearch }) {
     search.setQuery(q);
   };
   const photoMode = photo.results !== null;
+  // Voice fills the search box until the shopper types in it: after that, a later transcript of
+  // the same recording (the final one can take seconds with Whisper) must not overwrite their words.
+  const typedOverVoice = useRef(false);
+  const onType = (q: string) => {
+    typedOverVoice.current = true;
+    setQuery(q);
+  };
 
   return (
     <div className="app">
@@ -59,8 +66,15 @@ function Shell(props: { media: MediaSearch }) {
         <LanguageSwitch />
       </header>
       <div className="search-row">
-        <SearchBox value={search.query} onChange={setQuery} busy={search.searching} />
-        <VoiceSearchButton client={media.voice} lang={lang} onTranscript={(text) => setQuery(text)} />
+        <SearchBox value={search.query} onChange={onType} busy={search.searching} />
+        <VoiceSearchButton
+          client={media.voice}
+          lang={lang}
+          onStart={() => (typedOverVoice.current = false)}
+          onTranscript={(text) => {
+            if (!typedOverVoice.current) setQuery(text);
+          }}
+        />
         <PhotoSearchButton client={media.photo} lang={lang} result={photo.results?.photo ?? null} resetKey={photo.clears} onResults={photo.show} onClear={photo.clear} />
       </div>
       <StatusBar status={status} />

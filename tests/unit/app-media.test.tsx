@@ -23,6 +23,8 @@ interface Fakes {
   nextVoice: () => Promise<VoiceResult>;
   nextPhoto: () => Promise<PhotoSearchResult>;
   nextRefine: () => Promise<PhotoSearchResult>;
+  /** The callbacks of the recording in progress (partial transcripts, level). */
+  listening: Parameters<VoiceClient['listen']>[1] | null;
   voiceCreated: number;
 }
 
@@ -47,6 +49,7 @@ function makeFakes(): Fakes {
     nextVoice: async () => ({ text: 'red jacket', engine: 'instant', durationS: 1.2 }),
     nextPhoto: async () => photoResult(['p3', 'p1']),
     nextRefine: async () => photoResult(['p2']),
+    listening: null,
     voiceCreated: 0,
     factories: {
       async createVoice() {
@@ -56,7 +59,10 @@ function makeFakes(): Fakes {
           setCatalog: async (products) => {
             fakes.voiceCatalogs.push([...products]);
           },
-          listen: () => ({ stop() {}, result: fakes.nextVoice() }),
+          listen: (_lang, callbacks) => {
+            fakes.listening = callbacks ?? null;
+            return { stop() {}, result: fakes.nextVoice() };
+          },
           transcribeFile: () => fakes.nextVoice(),
           dispose() {},
         };
@@ -128,6 +134,29 @@ describe('voice and photo search in the app', () => {
     // Still editable.
     fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'red jacket women' } });
     await waitFor(() => expect(client.searches.at(-1)?.query).toBe('red jacket women'));
+  });
+
+  it('keeps what the shopper typed over a partial transcript when the final one arrives later', async () => {
+    const fakes = makeFakes();
+    let finish!: (r: VoiceResult) => void;
+    fakes.nextVoice = () => new Promise<VoiceResult>((resolve) => (finish = resolve));
+    const client = await renderApp(fakes);
+    const box = () => (screen.getByRole('searchbox') as HTMLInputElement).value;
+    fireEvent.click(screen.getByRole('button', { name: /Voice/ }));
+    await waitFor(() => expect(fakes.listening).not.toBeNull());
+    act(() => fakes.listening!.onPartial?.('red jack'));
+    expect(box()).toBe('red jack');
+    // The shopper corrects the box while the final transcript is still being worked out.
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'red jacket women' } });
+    await act(async () => finish({ text: 'red jacket', engine: 'whisper', durationS: 1.4 }));
+    await waitFor(() => expect(screen.getByTestId('voice-status').getAttribute('data-phase')).toBe('idle'));
+    expect(box()).toBe('red jacket women');
+    await waitFor(() => expect(client.searches.at(-1)?.query).toBe('red jacket women'));
+
+    // The next recording fills the box again.
+    fakes.nextVoice = async () => ({ text: 'blue shorts', engine: 'instant', durationS: 1.1 });
+    fireEvent.click(screen.getByRole('button', { name: /Voice/ }));
+    await waitFor(() => expect(box()).toBe('blue shorts'));
   });
 
   it('shows a blocked microphone as an alert and keeps text search working', async () => {

@@ -28,6 +28,8 @@ export interface VoiceSearchButtonProps {
   lang: 'en' | 'zh';
   /** Called with a user-facing message on failure (also shown under the button). */
   onError?(error: SouError): void;
+  /** A recording (or an audio file) starts: its transcripts follow. */
+  onStart?(): void;
 }
 
 type Phase = 'idle' | 'listening' | 'working';
@@ -72,6 +74,7 @@ export function VoiceSearchButton(props: VoiceSearchButtonProps) {
   }, []);
 
   const start = useCallback(() => {
+    propsRef.current.onStart?.();
     setMessage('');
     setError(null);
     setPhase('listening');
@@ -101,6 +104,7 @@ export function VoiceSearchButton(props: VoiceSearchButtonProps) {
 
   const transcribeFile = (file: File | undefined) => {
     if (!file || phase !== 'idle') return;
+    props.onStart?.();
     setMessage('');
     setError(null);
     setPhase('working');

@@ -5,11 +5,12 @@
  * where nDCG@10 searches the catalog with the transcript and "typed" with the reference text.
  * With --robustness it also synthesises held-out phrasings (shades, synonyms, garment words the
  * catalog never uses) with espeak-ng into a temp dir and prints their WER; --tuning does the same
- * for the set the recogniser's settings were chosen on (scripts/voice/tuning.ts).
+ * for the set the recogniser's settings were chosen on (scripts/voice/tuning.ts); --long plays
+ * longer queries (2–5 s: dev clips run together, longer espeak-ng phrasings; scripts/voice/longQueries.ts).
  *
  *   npm run eval:voice -- --manifest ../shared/data/voice-dev/manifest.tsv \
  *     --catalog ../shared/data/luma/catalog.jsonl --qrels ../shared/data/luma/dev/qrels.tsv \
- *     [--robustness] [--tuning] [--whisper-models models] [--verbose]
+ *     [--robustness] [--tuning] [--long] [--whisper-models models] [--verbose]
  *
  * The `instant` line is what the app does with a microphone: each clip is fed in capture-sized
  * blocks through the voice service (voice-activity detection, the live decode, its transcript at
@@ -38,6 +39,7 @@ import { normalizeTranscript } from '../src/core/voice/normalize';
 import { corpusWordErrorRate, tallyErrors } from '../src/core/voice/wer';
 import { synthesiseRobustnessSet } from './voice/robustness';
 import { TUNING_PHRASES } from './voice/tuning';
+import { buildLongQuerySet } from './voice/longQueries';
 
 interface Clip {
   qid: string;
@@ -52,6 +54,7 @@ interface Args {
   qrels?: string;
   robustness: boolean;
   tuning: boolean;
+  long: boolean;
   verbose: boolean;
   whisperModels?: string;
 }
@@ -63,7 +66,7 @@ function parseArgs(argv: string[]): Args {
   };
   const manifest = value('manifest');
   if (!manifest) {
-    console.error('usage: npm run eval:voice -- --manifest FILE.tsv [--catalog catalog.jsonl] [--qrels qrels.tsv] [--robustness] [--tuning] [--verbose]');
+    console.error('usage: npm run eval:voice -- --manifest FILE.tsv [--catalog catalog.jsonl] [--qrels qrels.tsv] [--robustness] [--tuning] [--long] [--verbose]');
     process.exit(2);
   }
   return {
@@ -72,6 +75,7 @@ function parseArgs(argv: string[]): Args {
     qrels: value('qrels'),
     robustness: argv.includes('--robustness'),
     tuning: argv.includes('--tuning'),
+    long: argv.includes('--long'),
     verbose: argv.includes('--verbose'),
     whisperModels: value('whisper-models'),
   };
@@ -236,6 +240,13 @@ async function main() {
       await evaluate(tuning.clips, wholeRun, null, null, false, '# instant[tuning] whole-utterance');
       tuning.cleanup();
     } else console.log('# tuning: espeak-ng is not installed (apt-get install espeak-ng); skipped');
+  }
+  if (args.long && english.length > 0) {
+    // 2–5 s queries: the live decode settles on their own mean and answers without a second pass.
+    const long = await buildLongQuerySet(english);
+    await evaluate(long.clips, instantRun, null, null, args.verbose, 'instant[long]');
+    await evaluate(long.clips, wholeRun, null, null, false, '# instant[long] whole-utterance');
+    long.cleanup();
   }
   instant.dispose();
 }

@@ -5,10 +5,12 @@
  *    path as the microphone (48 kHz blocks of 2048 samples on a MessagePort, in real time — see
  *    scripts/bench/voice-harness/main.ts). The target (≤ 300 ms) is read against the end of
  *    speech → the moment the final words reached the page as the live transcript (the app puts it
- *    in the search box and searches): the worker decodes the whole utterance during the first
- *    0.25 s pause. Also reported: end of speech → recording stopped and final transcript returned,
- *    split into endpointing (the 0.8 s of silence voice-activity detection waits for before it
- *    stops) and stop → transcript;
+ *    in the search box and searches): a 3 s query's live decode has settled on the query's own
+ *    cepstral mean (STREAM_SETTLE_S, 2 s), so its words at the first short pause are final; shorter
+ *    queries get the exact whole-utterance decode during the first 0.25 s pause. Also reported:
+ *    end of speech → recording stopped and final transcript returned, split into endpointing
+ *    (the 0.8 s of silence voice-activity detection waits for before it stops) and stop →
+ *    transcript;
  *  - voice worker start-up: worker created → instant recogniser ready with the catalog's
  *    vocabulary (first start with a cold HTTP cache, then a second start).
  *

@@ -3,8 +3,9 @@
  * takes raw microphone blocks at the capture rate, resamples them to 16 kHz, runs voice-activity
  * detection (end of speech / 15 s cap), decodes live with the instant recogniser while the shopper
  * talks (its transcript reaches the search box at the first short pause), and produces the final
- * transcript (Whisper when loaded, else the instant recogniser's exact whole-utterance decode,
- * which runs during the end-of-speech hang-over).
+ * transcript (Whisper when loaded; else, for a query of 2 s or more, the live decode once it has
+ * settled on the query's own cepstral mean; else the instant recogniser's exact whole-utterance
+ * decode, which runs during the end-of-speech hang-over).
  */
 import { SouError, type Product } from '../core/types';
 import { concatSamples, createResampler, decodeWav, levelDb, MAX_FILE_SECONDS, RECOGNIZER_SAMPLE_RATE, resample, type StreamResampler } from '../core/voice/audio';
@@ -32,7 +33,9 @@ export const LIVE_TRANSCRIPT_AFTER_PAUSE_S = 0.1;
  * cepstral mean, which the live decode could only estimate (eval:voice, Node, 2026-11-29: dev WER
  * 0.034 exact vs 0.103 live; robustness 0.133 vs 0.200). It replaces the live transcript if it heard
  * something else, and is the final transcript if the recording ends in this pause — so when the
- * end-of-speech detector stops the recording, nothing is left to decode.
+ * end-of-speech detector stops the recording, nothing is left to decode. A live decode that has
+ * settled (a query of 2 s or more, InstantStream.settled) already normalised by the query's own
+ * mean: its words are final at the short pause and no exact decode runs.
  */
 export const SPECULATE_AFTER_PAUSE_S = 0.25;
 
@@ -237,6 +240,8 @@ export function createVoiceService(deps: VoiceServiceDeps) {
           session.liveEnded = true;
           const text = normalizeTranscript(session.stream!.finish());
           if (text) session.partial = text;
+          // A settled live decode normalised by the query's own mean: its words are final.
+          if (text && session.stream!.settled) session.speculation = text;
         } else if (pauseS >= SPECULATE_AFTER_PAUSE_S && session.speculation === null) {
           // In the next block, not the live transcript's: that one reaches the page first.
           const text = normalizeTranscript(instant.recognize(concatSamples(session.chunks)));

@@ -12,8 +12,9 @@ const RATE = 16_000;
 
 /**
  * A recogniser whose live decode says "red jacket" for up to 1 s of audio and "red jacket for
- * women" for more; `fed` counts the samples it was given, `finishes` how often it was ended.
- * Its exact (whole-utterance) decode says `exact` (default: the same as the live one would).
+ * women" for more, and has settled on the query's own mean once it was fed 2 s; `fed` counts the
+ * samples it was given, `finishes` how often it was ended. Its exact (whole-utterance) decode says
+ * `exact` (default: the same as the live one would).
  */
 function fakeRecognizer() {
   const log: { fed: number; finishes: number; wholeDecodes: number; exact?: string } = { fed: 0, finishes: 0, wholeDecodes: 0 };
@@ -31,6 +32,9 @@ function fakeRecognizer() {
       finish: () => {
         log.finishes++;
         return log.fed <= RATE ? 'red jacket' : 'red jacket for women';
+      },
+      get settled() {
+        return log.fed >= 2 * RATE;
       },
       close: () => undefined,
     }),
@@ -124,6 +128,26 @@ describe('voice service (app side)', () => {
     expect(log.wholeDecodes).toBe(1);
     expect(log.finishes).toBe(1);
     expect(log.fed).toBe(fedAtStop);
+  });
+
+  it('takes a longer query\'s live words as final: no second decode at the pause or the stop', async () => {
+    const { recognizer, log } = fakeRecognizer();
+    log.exact = 'red jacket for men';
+    const service = createVoiceService({ loadInstant: async () => recognizer });
+    await service.warmUp();
+    await service.startUtterance(RATE, 'en');
+    const quiet = new Float32Array(RATE / 10);
+    for (let i = 0; i < 3; i++) service.pushAudio(quiet);
+    // 2.5 s of speech: the live decode settles on the query's own mean on the way.
+    for (let i = 0; i < 25; i++) service.pushAudio(tone(0.1));
+    let update = service.pushAudio(quiet);
+    for (let i = 0; i < 30 && !update.shouldStop; i++) update = service.pushAudio(quiet);
+    expect(update.reason).toBe('end-of-speech');
+    expect(update.partial).toBe('red jacket for women');
+    const result = await service.finishUtterance();
+    expect(result.text).toBe('red jacket for women');
+    expect(log.wholeDecodes).toBe(0);
+    expect(log.finishes).toBe(1);
   });
 
   it('decodes again when the shopper goes on talking after a pause', async () => {

@@ -220,12 +220,18 @@ describe('voice and photo search in the app', () => {
     await photoSearch();
     await waitFor(() => expect(resultIds()).toEqual(['p3', 'p1']));
 
+    /** Asks for "this, but in red" and returns while the photo worker is still working it out. */
+    const refineSlowly = async () => {
+      const slow = held();
+      fakes.nextRefine = slow.ask;
+      fireEvent.change(screen.getByTestId('photo-refine'), { target: { value: 'this, but in red' } });
+      fireEvent.submit(screen.getByTestId('photo-refine').closest('form')!);
+      await waitFor(() => expect(slow.asked.count).toBe(1));
+      return slow;
+    };
+
     // Clear while "this, but in red" is still being worked out.
-    const slowRefine = held();
-    fakes.nextRefine = slowRefine.ask;
-    fireEvent.change(screen.getByTestId('photo-refine'), { target: { value: 'this, but in red' } });
-    fireEvent.submit(screen.getByTestId('photo-refine').closest('form')!);
-    await waitFor(() => expect(slowRefine.asked.count).toBe(1));
+    const slowRefine = await refineSlowly();
     fireEvent.click(screen.getByTestId('photo-clear'));
     await waitFor(() => expect(screen.getByTestId('results').getAttribute('data-mode')).toBe('text'));
     await act(async () => {
@@ -239,11 +245,7 @@ describe('voice and photo search in the app', () => {
     // Type a query while a refinement is still running: the typed query wins.
     await photoSearch();
     await waitFor(() => expect(resultIds()).toEqual(['p3', 'p1']));
-    const slowRefine2 = held();
-    fakes.nextRefine = slowRefine2.ask;
-    fireEvent.change(screen.getByTestId('photo-refine'), { target: { value: 'this, but in red' } });
-    fireEvent.submit(screen.getByTestId('photo-refine').closest('form')!);
-    await waitFor(() => expect(slowRefine2.asked.count).toBe(1));
+    const slowRefine2 = await refineSlowly();
     fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'pants' } });
     await waitFor(() => expect(client.searches.at(-1)?.query).toBe('pants'));
     await act(async () => {

@@ -50,17 +50,19 @@ function tone(seconds: number): Float32Array {
   return out;
 }
 
-/** A service fed 0.3 s of quiet then 0.5 s of "speech" (its recogniser: fakeRecognizer). */
-async function speakingForHalfASecond() {
+/** A service fed 0.3 s of quiet then `seconds` of "speech" (its recogniser: fakeRecognizer). */
+async function speakingFor(seconds: number) {
   const { recognizer, log } = fakeRecognizer();
   const service = createVoiceService({ loadInstant: async () => recognizer });
   await service.warmUp();
   await service.startUtterance(RATE, 'en');
   const quiet = new Float32Array(RATE / 10);
   for (let i = 0; i < 3; i++) service.pushAudio(quiet);
-  for (let i = 0; i < 5; i++) service.pushAudio(tone(0.1));
+  for (let i = 0; i < Math.round(seconds * 10); i++) service.pushAudio(tone(0.1));
   return { service, log, quiet };
 }
+
+const speakingForHalfASecond = () => speakingFor(0.5);
 
 describe('voice service (app side)', () => {
   it('keeps the audio heard while the recogniser loads and decodes all of it', async () => {
@@ -131,15 +133,9 @@ describe('voice service (app side)', () => {
   });
 
   it('takes a longer query\'s live words as final: no second decode at the pause or the stop', async () => {
-    const { recognizer, log } = fakeRecognizer();
-    log.exact = 'red jacket for men';
-    const service = createVoiceService({ loadInstant: async () => recognizer });
-    await service.warmUp();
-    await service.startUtterance(RATE, 'en');
-    const quiet = new Float32Array(RATE / 10);
-    for (let i = 0; i < 3; i++) service.pushAudio(quiet);
     // 2.5 s of speech: the live decode settles on the query's own mean on the way.
-    for (let i = 0; i < 25; i++) service.pushAudio(tone(0.1));
+    const { service, log, quiet } = await speakingFor(2.5);
+    log.exact = 'red jacket for men';
     let update = service.pushAudio(quiet);
     for (let i = 0; i < 30 && !update.shouldStop; i++) update = service.pushAudio(quiet);
     expect(update.reason).toBe('end-of-speech');

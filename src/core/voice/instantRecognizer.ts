@@ -352,10 +352,10 @@ export async function createInstantRecognizer(
         const samples = addNoise(raw);
         chunks.push(samples);
         heard += samples.length;
-        if (!settled && heard >= settleSamples) {
-          settled = true;
-          startOver();
-        } else if (!decoding) startOver();
+        // Settling is one more start-over, on the mean of everything heard by then.
+        const settling = !settled && heard >= settleSamples;
+        if (settling) settled = true;
+        if (settling || !decoding) startOver();
         else feedBlocks(samples);
       },
       finish() {

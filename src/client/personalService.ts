@@ -20,6 +20,7 @@ import {
   type PersonalEvent,
   type PersonalProfile,
 } from '../core/personal/index';
+import { latentTasteOf } from '../core/personal/latent';
 import { hasSignal } from '../core/personal/model';
 import { SouError, type Product, type SearchHit } from '../core/types';
 import { eraseStoredProfile, loadProfile, saveProfile } from '../storage/personalStore';
@@ -64,11 +65,14 @@ export class Personalizer {
     this.eraseStored = options.eraseStored ?? eraseStoredProfile;
   }
 
-  private readonly lookup = (id: string) => this.byId.get(id);
+  /** A new function per catalog: latentTasteOf memoizes per lookup, so a catalog swap refits. */
+  private lookup = (id: string): Product | undefined => this.byId.get(id);
 
   /** A new catalog: remembered products that are gone simply stop counting (nothing is deleted). */
   setCatalog(products: readonly Product[]): void {
-    this.byId = new Map(products.map((p) => [p.id, p] as const));
+    const byId = new Map(products.map((p) => [p.id, p] as const));
+    this.byId = byId;
+    this.lookup = (id: string) => byId.get(id);
     this.recommender = null;
   }
 
@@ -114,6 +118,9 @@ export class Personalizer {
     this.saveTimer = setTimeout(() => {
       this.saveTimer = null;
       void this.flush();
+      // Fit the joint taste estimate now, between the shopper's actions, so the next search
+      // finds it ready instead of paying for the fit (latentTasteOf memoizes per profile state).
+      if (!this.profile.paused) latentTasteOf(this.profile, this.lookup);
     }, SAVE_DELAY_MS);
   }
 

@@ -25,7 +25,9 @@
  * choice model with inverse-propensity-weighted clicks; an item's features (those affinities,
  * similarity to the shopper's vector, own history, recency) are combined by weights learned
  * online with a pairwise IPW loss; Thompson sampling on the affinities explores when
- * `explore` is set (deterministic under `seed`). See model.ts for the formulas.
+ * `explore` is set (deterministic under `seed`). See model.ts for the formulas. For ranking, the
+ * affinities of colour, department, category and price are averaged with a joint estimate of
+ * which values the shopper likes, fitted on the raw event log (latent.ts).
  */
 export * from './types';
 export { createProfile, eraseProfile, setPaused, recordEvent, LIMITS, type RecordOptions, type RecordResult } from './profile';

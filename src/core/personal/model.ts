@@ -25,7 +25,8 @@
  * query's weak matches sit far below its exact ones in log space, so a preference re-orders
  * items of similar relevance but does not lift an irrelevant item over a clearly relevant one.
  * Own history and recency count only when the same query comes back (re-finding, see
- * denseFeatures).
+ * denseFeatures). rerank averages these affinities with latent.ts's joint estimate once the
+ * shopper has seen a few result lists (withLatentTaste).
  */
 import { attributesOf, bandIndex, type Attributes } from './attributes';
 import { normal } from '../random';

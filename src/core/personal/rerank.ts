@@ -15,6 +15,7 @@ import {
   shopperVector,
   type AffinityTable,
 } from './model';
+import { latentTasteOf, withLatentTaste } from './latent';
 import { seededRandom } from '../random';
 import { FAMILIES, FEATURES, type Family, type Lang, type PersonalProfile, type ProductLookup, type VectorLookup } from './types';
 import type { SearchHit } from '../types';
@@ -49,7 +50,7 @@ export function rerank(
 ): SearchHit[] {
   if (profile.paused || hits.length === 0 || !hasSignal(profile)) return hits.slice();
   const lang = options.lang ?? 'en';
-  let affinities: AffinityTable = computeAffinities(profile);
+  let affinities: AffinityTable = withLatentTaste(computeAffinities(profile), latentTasteOf(profile, catalog));
   if (options.explore) affinities = sampleAffinities(affinities, seededRandom(options.seed ?? 0), options.exploration ?? 0.5);
   const muted = new Set<Family>(
     FAMILIES.filter((f) => [...affinities[f].keys()].some((v) => queryMentions(options.query, f, v))),

@@ -1,4 +1,6 @@
 /** Synthetic catalog and engine-like hit lists for the personalization tests. */
+import { recordEvent, type PersonalProfile, type ProductLookup } from '../../src/core/personal/index';
+import { seededRandom } from '../../src/core/random';
 import type { Product, SearchHit } from '../../src/core/types';
 
 const COLORS = ['Black', 'Red', 'Blue', 'Green', 'White'];
@@ -52,4 +54,29 @@ export function shuffled<T>(xs: readonly T[], rand: () => number): T[] {
     [a[i], a[j]] = [a[j], a[i]];
   }
   return a;
+}
+
+/**
+ * A shopper browsing `lists` random pages of 10 from `ids` for the query "things": rank k is
+ * looked at with probability 1/(k+1) (position bias), and a looked-at item is clicked with
+ * probability `appeal(id)`.
+ */
+export function browseWithAppeal(
+  profile: PersonalProfile,
+  catalog: ProductLookup,
+  ids: readonly string[],
+  lists: number,
+  appeal: (id: string) => number,
+  seed: number,
+): void {
+  const rand = seededRandom(seed);
+  let at = 1_700_000_000_000;
+  for (let l = 0; l < lists; l++) {
+    const shown = shuffled(ids, rand).slice(0, 10);
+    recordEvent(profile, { type: 'impression', at: at++, query: 'things', productIds: shown }, catalog);
+    shown.forEach((id, k) => {
+      if (rand() >= 1 / (k + 1)) return;
+      if (rand() < appeal(id)) recordEvent(profile, { type: 'click', at: at++, productId: id, position: k, query: 'things' }, catalog);
+    });
+  }
 }

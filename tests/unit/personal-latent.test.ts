@@ -2,26 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { createProfile, lookupOf, recordEvent, rerank, type PersonalProfile } from '../../src/core/personal/index';
 import { fitLatentTaste, LATENT_MIN_LISTS, latentTasteOf, withLatentTaste } from '../../src/core/personal/latent';
 import { computeAffinities } from '../../src/core/personal/model';
-import { seededRandom } from '../../src/core/random';
-import { hitsFor, shuffled, syntheticCatalog } from './personal-fixtures';
+import { browseWithAppeal, hitsFor, syntheticCatalog } from './personal-fixtures';
 
 const products = syntheticCatalog();
 const catalog = lookupOf(products);
 const ids = products.map((p) => p.id);
 
-/** Position-biased clicks of a shopper whose appeal for an item is `appeal(id)` once examined. */
-function train(profile: PersonalProfile, lists: number, appeal: (id: string) => number, seed: number): void {
-  const rand = seededRandom(seed);
-  let at = 1_700_000_000_000;
-  for (let l = 0; l < lists; l++) {
-    const shown = shuffled(ids, rand).slice(0, 10);
-    recordEvent(profile, { type: 'impression', at: at++, query: 'things', productIds: shown }, catalog);
-    shown.forEach((id, k) => {
-      if (rand() >= 1 / (k + 1)) return;
-      if (rand() < appeal(id)) recordEvent(profile, { type: 'click', at: at++, productId: id, position: k, query: 'things' }, catalog);
-    });
-  }
-}
+const train = (profile: PersonalProfile, lists: number, appeal: (id: string) => number, seed: number) =>
+  browseWithAppeal(profile, catalog, ids, lists, appeal, seed);
 
 const isWomen = (id: string) => catalog(id)!.category.startsWith('Women/');
 const isBlack = (id: string) => catalog(id)!.color === 'Black';

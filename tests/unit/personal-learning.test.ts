@@ -10,7 +10,7 @@ import {
 } from '../../src/core/personal/index';
 import { seededRandom } from '../../src/core/random';
 import { computeAffinities, DESCRIBE_ALPHA } from '../../src/core/personal/model';
-import { hitsFor, shuffled, syntheticCatalog } from './personal-fixtures';
+import { browseWithAppeal, hitsFor, shuffled, syntheticCatalog } from './personal-fixtures';
 
 const products = syntheticCatalog();
 const catalog = lookupOf(products);
@@ -18,20 +18,11 @@ const ids = products.map((p) => p.id);
 
 /** A shopper who, when they look at an item, picks black women's items under $50 far more often. */
 function trainPlanted(profile: PersonalProfile, lists: number, seed = 1): void {
-  const rand = seededRandom(seed);
-  let at = 1_700_000_000_000;
-  for (let l = 0; l < lists; l++) {
-    const shown = shuffled(ids, rand).slice(0, 10);
-    recordEvent(profile, { type: 'impression', at: at++, query: 'things', productIds: shown }, catalog);
-    shown.forEach((id, k) => {
-      if (rand() >= 1 / (k + 1)) return; // position bias: lower ranks are seldom examined
-      const p = catalog(id)!;
-      const match = (p.color === 'Black' ? 1 : 0) + (p.category.startsWith('Women/') ? 1 : 0) + (p.price < 50 ? 1 : 0);
-      if (rand() < 0.05 + 0.3 * match) {
-        recordEvent(profile, { type: 'click', at: at++, productId: id, position: k, query: 'things' }, catalog);
-      }
-    });
-  }
+  browseWithAppeal(profile, catalog, ids, lists, (id) => {
+    const p = catalog(id)!;
+    const match = (p.color === 'Black' ? 1 : 0) + (p.category.startsWith('Women/') ? 1 : 0) + (p.price < 50 ? 1 : 0);
+    return 0.05 + 0.3 * match;
+  }, seed);
 }
 
 /**

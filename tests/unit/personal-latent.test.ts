@@ -50,6 +50,19 @@ describe('latent taste (joint estimate of liked values)', () => {
     expect(after).toBeLessThan(before);
   });
 
+  it('a click followed by a long read says more than one followed by a quick look', () => {
+    const list = ids.slice(0, 10);
+    const colour = catalog(list[0])!.color!.toLowerCase();
+    const afterDwell = (dwellMs: number) => {
+      const profile = createProfile();
+      recordEvent(profile, { type: 'impression', at: 1, query: 'q', productIds: list }, catalog);
+      recordEvent(profile, { type: 'click', at: 2, productId: list[0], position: 0, query: 'q' }, catalog);
+      recordEvent(profile, { type: 'dwell', at: 3, productId: list[0], dwellMs, query: 'q' }, catalog);
+      return fitLatentTaste(profile.events, catalog).liked.color.get(colour)!;
+    };
+    expect(afterDwell(45_000)).toBeGreaterThan(afterDwell(3_000) + 0.05);
+  });
+
   it('no events: nothing is inferred and the ranking table is unchanged', () => {
     const taste = fitLatentTaste([], catalog);
     expect(taste.lists).toBe(0);

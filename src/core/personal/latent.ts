@@ -20,8 +20,8 @@
  * mean ranked the held-out searches better than the ratios alone, and the shopper with no taste
  * lost less than with the joint estimate alone (−0.7 % against −1.8 % after five sessions).
  *
- * Signals: a click is one success; a cart, purchase or thumbs up after it adds its weight in
- * successes; a thumbs down counts as THUMBS_DOWN_FAILURES examined-and-passed-over showings. A
+ * Signals: a click is one success, or up to three after a long read (dwell, as in profile.ts);
+ * a cart, purchase or thumbs up after it adds its weight in successes; a thumbs down counts as THUMBS_DOWN_FAILURES examined-and-passed-over showings. A
  * value the query named ("black" in "black hoodie") stays in: it is on the clicked and the
  * passed-over items alike, so it is credited only with how much more than usual the shopper
  * clicked in that list (leaving such values out scored 3 points of lift worse). Only the raw
@@ -30,6 +30,7 @@
  */
 import { attributesOf } from './attributes';
 import type { AffinityTable } from './model';
+import { DWELL_MAX, DWELL_UNIT_MS } from './profile';
 import { FAMILIES, type Family, type PersonalEvent, type PersonalProfile, type ProductLookup } from './types';
 
 /**
@@ -206,6 +207,9 @@ function collectObservations(events: readonly PersonalEvent[], catalog: ProductL
       o.failures = THUMBS_DOWN_FAILURES;
     } else if (o.successes > 0 && EXTRA_SUCCESS[e.type]) {
       o.successes += EXTRA_SUCCESS[e.type]!;
+    } else if (e.type === 'dwell' && o.successes > 0 && e.dwellMs !== undefined) {
+      // A click is worth its dwell, as in profile.ts: a long read counts up to DWELL_MAX clicks.
+      o.successes += Math.min(DWELL_MAX, Math.max(1, e.dwellMs / DWELL_UNIT_MS)) - 1;
     }
   }
   return out;

@@ -59,7 +59,7 @@ const BOUNCE_MS = 4_000;
  */
 export const DWELL_UNIT_MS = 15_000;
 const DWELL_MIN = 1;
-const DWELL_MAX = 3;
+export const DWELL_MAX = 3;
 /**
  * A thumbs down is the strongest "not for me": the item was certainly looked at and rejected.
  * Each of its attribute values gains this many examined-but-not-clicked exposures, so the

@@ -36,7 +36,8 @@ import { FAMILIES, type Family, type PersonalEvent, type PersonalProfile, type P
 /**
  * Click model once examined: logit = B0 + B1 · (number of liked values): about 8 % for an item
  * with nothing the shopper likes, 15 % with one liked value, 67 % with all four. Chosen with
- * scripts/eval-personal.ts: B1 = 0.5, 0.8 and 1.2 ranked within 0.01 nDCG of each other.
+ * scripts/eval-personal.ts's shoppers (at session 5): B1 = 0.5, 0.8 and 1.2 ranked within 0.01
+ * nDCG of each other.
  */
 export const LATENT_B0 = -2.5;
 export const LATENT_B1 = 0.8;
@@ -70,25 +71,14 @@ interface Observation {
 }
 
 const keyOf = (family: Family, value: string) => `${family}\u0000${value}`;
+const familyOf = (key: string) => key.slice(0, key.indexOf('\u0000')) as Family;
 
 /**
  * Fits the latent taste on the profile's raw events. Deterministic; cost grows with the event
  * log, which LIMITS bounds (rerank fits once per change of the profile, latentTasteOf).
  */
 export function fitLatentTaste(events: readonly PersonalEvent[], catalog: ProductLookup): LatentTaste {
-  const observations = collectObservations(events, catalog);
-  const valueCounts = {} as Record<Family, Set<string>>;
-  for (const f of FAMILIES) valueCounts[f] = new Set();
-  for (const o of observations) {
-    for (const k of o.values) {
-      const [f, v] = k.split('\u0000') as [Family, string];
-      valueCounts[f].add(v);
-    }
-  }
-  const prior = {} as Record<Family, number>;
-  for (const f of FAMILIES) prior[f] = Math.min(0.5, 2 / Math.max(1, valueCounts[f].size));
-  const priorOf = (k: string) => prior[k.slice(0, k.indexOf('\u0000')) as Family];
-
+  const { observations, lists } = collectObservations(events, catalog);
   // Values as dense indices, q and the per-sweep updates in typed arrays: a full event log is a
   // few thousand showings, fitted on every change of the profile.
   const keys: string[] = [];
@@ -104,6 +94,12 @@ export function fitLatentTaste(events: readonly PersonalEvent[], catalog: Produc
       return i;
     }),
   );
+  const valuesPerFamily = {} as Record<Family, number>;
+  for (const f of FAMILIES) valuesPerFamily[f] = 0;
+  for (const k of keys) valuesPerFamily[familyOf(k)]++;
+  const prior = {} as Record<Family, number>;
+  for (const f of FAMILIES) prior[f] = Math.min(0.5, 2 / Math.max(1, valuesPerFamily[f]));
+  const priorOf = (k: string) => prior[familyOf(k)];
   const priorLogit = Float64Array.from(keys, (k) => {
     const pi = priorOf(k);
     return Math.log(pi / (1 - pi));
@@ -151,17 +147,8 @@ export function fitLatentTaste(events: readonly PersonalEvent[], catalog: Produc
 
   const liked = {} as Record<Family, Map<string, number>>;
   for (const f of FAMILIES) liked[f] = new Map();
-  keys.forEach((k, i) => {
-    const at = k.indexOf('\u0000');
-    liked[k.slice(0, at) as Family].set(k.slice(at + 1), q[i]);
-  });
-  return { liked, prior, lists: countLists(events) };
-}
-
-function countLists(events: readonly PersonalEvent[]): number {
-  let n = 0;
-  for (const e of events) if (e.type === 'impression') n++;
-  return n;
+  keys.forEach((k, i) => liked[familyOf(k)].set(k.slice(k.indexOf('\u0000') + 1), q[i]));
+  return { liked, prior, lists };
 }
 
 interface ListRecord {
@@ -171,10 +158,11 @@ interface ListRecord {
   shown: Map<string, Observation>;
 }
 
-/** One observation per product shown in the first LIST_DEPTH places of each list. */
-function collectObservations(events: readonly PersonalEvent[], catalog: ProductLookup): Observation[] {
+/** One observation per product shown in the first LIST_DEPTH places of each list, and how many lists there were. */
+function collectObservations(events: readonly PersonalEvent[], catalog: ProductLookup): { observations: Observation[]; lists: number } {
   const lists: ListRecord[] = [];
   const out: Observation[] = [];
+  let listCount = 0;
   for (const e of events) {
     if (e.type === 'impression' && e.productIds) {
       const record: ListRecord = { query: e.query, ids: e.productIds.slice(0, LIST_DEPTH), shown: new Map() };
@@ -193,6 +181,7 @@ function collectObservations(events: readonly PersonalEvent[], catalog: ProductL
         out.push(o);
       });
       lists.push(record);
+      listCount++;
       if (lists.length > LIST_LOOKBACK) lists.shift();
       continue;
     }
@@ -212,7 +201,7 @@ function collectObservations(events: readonly PersonalEvent[], catalog: ProductL
       o.successes += Math.min(DWELL_MAX, Math.max(1, e.dwellMs / DWELL_UNIT_MS)) - 1;
     }
   }
-  return out;
+  return { observations: out, lists: listCount };
 }
 
 function findShown(lists: readonly ListRecord[], id: string, query: string | undefined): Observation | undefined {
